@@ -1,0 +1,137 @@
+package forkbench.benchmarks;
+
+import forkbench.process.ForkOptions;
+import forkbench.strategy.Params;
+import forkbench.strategy.Strategies;
+import forkbench.strategy.Strategy;
+import forkbench.workload.Summation;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The question forkbench answers: the same summation job, run by each strategy, one whole job per operation
+ * (split, compute, join, combine). {@code sequential} is the baseline every other method is read against.
+ *
+ * <p>Every method returns its verified sum: a strategy that returns a wrong answer fails the run instead of
+ * posting a fast time, and returning the value keeps the JIT from discarding the work.
+ *
+ * <p>JMH itself stays single-threaded ({@code @Threads(1)}): the parallelism under test is the strategy's own, set
+ * by {@code workers}. Pools and pooled child JVMs are built once per trial in {@link Workers}, so their start-up is
+ * not billed to each job, while {@code processCold} pays a JVM start per worker on every job, as the seed does.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+@Threads(1)
+public class StrategyBenchmark {
+
+    /** No single job should take this long; past it a child is destroyed and the benchmark fails. */
+    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(10);
+
+    /** The problem: sum {@code [0, n)}. Shared by all methods, the baseline included. */
+    @State(Scope.Benchmark)
+    public static class Problem {
+
+        /** Tiny (fixed costs dominate), middle (where strategies break even) and heavy (where scaling shows). */
+        @Param({"1000", "10000000", "2000000000"})
+        public String n;
+
+        long size;
+
+        @Setup(Level.Trial)
+        public void parse() {
+            size = Params.parseN(n);
+        }
+
+        long run(Strategy strategy) throws InterruptedException {
+            return Summation.verify(strategy.id(), size, strategy.sum(size));
+        }
+    }
+
+    /**
+     * The strategy under test, built for the running benchmark method (whose name is the strategy id) with
+     * {@code workers} workers. Per JMH thread, so even a {@code -t} run never shares a pool between threads.
+     */
+    @State(Scope.Thread)
+    public static class Workers {
+
+        /** Replaced at run time by a sweep fitted to this machine (1, 2, 4, ... up to 2x its cores). */
+        @Param({"1", "2", "4"})
+        public String workers;
+
+        Strategy strategy;
+
+        @Setup(Level.Trial)
+        public void start(BenchmarkParams params) {
+            String benchmark = params.getBenchmark();
+            String id = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            strategy = Strategies.create(id, Params.parseWorkers(workers),
+                    ForkOptions.defaults().withTimeout(CHILD_TIMEOUT));
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            strategy.close();
+        }
+    }
+
+    private static final Strategy SEQUENTIAL = Strategies.create(Strategies.SEQUENTIAL, 1);
+
+    @Benchmark
+    public long sequential(Problem problem) throws InterruptedException {
+        return problem.run(SEQUENTIAL);
+    }
+
+    @Benchmark
+    public long platformThreads(Problem problem, Workers workers) throws InterruptedException {
+        return problem.run(workers.strategy);
+    }
+
+    @Benchmark
+    public long threadPool(Problem problem, Workers workers) throws InterruptedException {
+        return problem.run(workers.strategy);
+    }
+
+    @Benchmark
+    public long virtualThreads(Problem problem, Workers workers) throws InterruptedException {
+        return problem.run(workers.strategy);
+    }
+
+    @Benchmark
+    public long forkJoin(Problem problem, Workers workers) throws InterruptedException {
+        return problem.run(workers.strategy);
+    }
+
+    @Benchmark
+    public long parallelStream(Problem problem, Workers workers) throws InterruptedException {
+        return problem.run(workers.strategy);
+    }
+
+    @Benchmark
+    public long processCold(Problem problem, Workers workers) throws InterruptedException {
+        return problem.run(workers.strategy);
+    }
+
+    @Benchmark
+    public long processPool(Problem problem, Workers workers) throws InterruptedException {
+        return problem.run(workers.strategy);
+    }
+}

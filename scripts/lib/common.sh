@@ -1,0 +1,72 @@
+# Sourced by the scripts in scripts/: finds a JDK >= 21 and knows where the project and its jar are.
+# forkbench needs virtual threads (Java 21); this machine's default java may be older, so never trust PATH alone.
+
+FORKBENCH_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+FORKBENCH_JAR="$FORKBENCH_HOME/target/benchmarks.jar"
+MIN_JAVA=21
+
+# Prints the feature version (17, 21, 25...) of the java launcher given, or nothing.
+java_feature_version() {
+  local version
+  version=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)
+  [[ "$version" =~ ^[0-9]+$ ]] && echo "$version"
+}
+
+# Sets JAVA_HOME to JAVA_HOME itself when it is >= 21, else to the newest JDK >= 21 under /usr/lib/jvm.
+find_jdk() {
+  local candidate version best="" best_version=0
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    version=$(java_feature_version "$JAVA_HOME/bin/java")
+    if [ -n "$version" ] && [ "$version" -ge "$MIN_JAVA" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+      export JAVA_HOME
+      return 0
+    fi
+  fi
+  for candidate in /usr/lib/jvm/*/; do
+    candidate=${candidate%/}
+    [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+    version=$(java_feature_version "$candidate/bin/java")
+    if [ -n "$version" ] && [ "$version" -ge "$MIN_JAVA" ] && [ "$version" -gt "$best_version" ]; then
+      best=$candidate
+      best_version=$version
+    fi
+  done
+  if [ -z "$best" ]; then
+    echo "forkbench: no JDK $MIN_JAVA or newer found (JAVA_HOME=${JAVA_HOME:-unset}, none under /usr/lib/jvm); install one or point JAVA_HOME at it" >&2
+    return 1
+  fi
+  export JAVA_HOME=$best
+}
+
+# Maven's own libraries trip JDK 24+'s sun.misc.Unsafe warnings; they are Maven's, not ours, so keep them quiet.
+quiet_maven_on_new_jdks() {
+  local version
+  version=$(java_feature_version "$JAVA_HOME/bin/java")
+  if [ -n "$version" ] && [ "$version" -ge 24 ]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
+}
+
+require_maven() {
+  if ! command -v mvn >/dev/null 2>&1; then
+    echo "forkbench: Maven (mvn) is not installed; install it (Debian: apt-get install maven)" >&2
+    return 1
+  fi
+  quiet_maven_on_new_jdks
+}
+
+# True when the jar is missing or older than any source or build file.
+jar_is_stale() {
+  [ -f "$FORKBENCH_JAR" ] || return 0
+  [ -n "$(find "$FORKBENCH_HOME/pom.xml" "$FORKBENCH_HOME/src/main" "$FORKBENCH_HOME/benchmarks" \
+            -newer "$FORKBENCH_JAR" -type f -print -quit 2>/dev/null)" ]
+}
+
+build_jar() {
+  require_maven || return 1
+  echo "forkbench: building $FORKBENCH_JAR with JDK at $JAVA_HOME" >&2
+  (cd "$FORKBENCH_HOME" && mvn -B -q -Dstyle.color=never -DskipTests package) || {
+    echo "forkbench: the build failed (see above)" >&2
+    return 1
+  }
+}

@@ -1,0 +1,170 @@
+package forkbench.cli;
+
+import forkbench.strategy.Params;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.NoBenchmarksException;
+import org.openjdk.jmh.runner.ProfilersFailedException;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * {@code java -jar benchmarks.jar [JMH options]}: JMH's own command line, option for option, with three additions
+ * made before anything runs: parameter values are checked, a {@code workers} sweep is fitted to this machine when
+ * {@code -p workers} is absent, and a benchmark that throws (a wrong sum included) stops the run unless
+ * {@code -foe false} says otherwise.
+ */
+final class BenchmarkCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchmarkCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        CommandLineOptions cli;
+        try {
+            cli = new CommandLineOptions(args);
+        } catch (CommandLineOptionException | IllegalArgumentException | IllegalStateException e) {
+            // JMH reports some bad values (-bm nonsense) as unchecked exceptions rather than option errors.
+            return fail(e.getMessage() + " (-h lists the options)", 2);
+        }
+        try {
+            if (cli.shouldHelp()) {
+                cli.showHelp();
+                return 0;
+            }
+            if (cli.shouldListProfilers()) {
+                cli.listProfilers();
+                return 0;
+            }
+            if (cli.shouldListResultFormats()) {
+                cli.listResultFormats();
+                return 0;
+            }
+            if (cli.shouldListWithParams()) {
+                new Runner(cli).listWithParams(cli);
+                return 0;
+            }
+            if (cli.shouldList()) {
+                new Runner(cli).list();
+                return 0;
+            }
+            checkParameters(args, cli);
+            new Runner(withForkbenchDefaults(cli)).run();
+            return 0;
+        } catch (UsageException e) {
+            return fail(e.getMessage(), 2);
+        } catch (NoBenchmarksException e) {
+            return fail("no benchmark matches " + String.join(" ", cli.getIncludes()) + "; -l lists them", 2);
+        } catch (ProfilersFailedException e) {
+            return fail(e.getMessage(), 1);
+        } catch (RunnerException e) {
+            // The failing benchmark's own stack trace is already in the output above; summarise it in one line.
+            return fail("the run stopped: " + rootMessage(e), 1);
+        } catch (Exception e) {
+            return fail(String.valueOf(e.getMessage()), 1);
+        }
+    }
+
+    /** Fails on a value or a parameter name that would otherwise surface as a stack trace inside a fork. */
+    private static void checkParameters(String[] args, CommandLineOptions cli) throws UsageException {
+        TreeSet<String> known = knownParameters(cli);
+        for (String name : parameterNames(args)) {
+            if (!known.contains(name)) {
+                throw new UsageException("unknown parameter -p " + name + "; the selected benchmarks take " + known);
+            }
+        }
+        check(cli, "n", Params::parseN);
+        check(cli, "workers", Params::parseWorkers);
+    }
+
+    private static void check(CommandLineOptions cli, String name, Consumer<String> parser) throws UsageException {
+        if (!cli.getParameter(name).hasValue()) {
+            return;
+        }
+        for (String value : cli.getParameter(name).get()) {
+            try {
+                parser.accept(value);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("-p " + name + "=" + value + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The names given with {@code -p name=values}; JMH's parser keeps values by name but cannot list the names. */
+    private static List<String> parameterNames(String[] args) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("-p")) {
+                String assignment = args[i + 1];
+                int equals = assignment.indexOf('=');
+                names.add(equals < 0 ? assignment : assignment.substring(0, equals));
+            }
+        }
+        return names;
+    }
+
+    private static TreeSet<String> knownParameters(CommandLineOptions cli) throws UsageException {
+        TreeSet<String> known = new TreeSet<>();
+        Collection<BenchmarkListEntry> entries = BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
+                cli.getIncludes().isEmpty() ? List.of(".*") : cli.getIncludes(), cli.getExcludes());
+        if (entries.isEmpty()) {
+            throw new UsageException("no benchmark matches " + String.join(" ", cli.getIncludes())
+                    + "; -l lists them");
+        }
+        for (BenchmarkListEntry entry : entries) {
+            if (entry.getParams().hasValue()) {
+                known.addAll(entry.getParams().get().keySet());
+            }
+        }
+        return known;
+    }
+
+    private org.openjdk.jmh.runner.options.Options withForkbenchDefaults(CommandLineOptions cli) {
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
+        if (!cli.getParameter("workers").hasValue()) {
+            int processors = Runtime.getRuntime().availableProcessors();
+            List<String> sweep = WorkerSweep.forProcessors(processors);
+            out.println("# forkbench: workers sweep " + String.join(",", sweep) + " (" + processors
+                    + " available processors); choose with -p workers=...");
+            options.param("workers", sweep.toArray(String[]::new));
+        }
+        if (!cli.shouldFailOnError().hasValue()) {
+            options.shouldFailOnError(true);
+        }
+        return options.build();
+    }
+
+    /** Reports a problem as exactly one line on stderr, whatever line breaks the message carries. */
+    private int fail(String message, int status) {
+        err.println("forkbench: " + message.strip().replaceAll("\\s*\\R\\s*", "; "));
+        return status;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

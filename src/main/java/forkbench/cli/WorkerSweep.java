@@ -1,0 +1,28 @@
+package forkbench.cli;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The default {@code workers} values, fitted to the machine: 1, 2, 4, ... up to twice its processors, with the
+ * processor count itself always included. Below the core count shows scaling; the core count shows the best a
+ * CPU-bound job can hope for; twice it shows what oversubscription costs.
+ */
+public final class WorkerSweep {
+
+    private WorkerSweep() {
+    }
+
+    public static List<String> forProcessors(int processors) {
+        if (processors < 1) {
+            throw new IllegalArgumentException("processors must be >= 1, got " + processors);
+        }
+        TreeSet<Integer> counts = new TreeSet<>();
+        for (int workers = 1; workers <= 2 * processors; workers *= 2) {
+            counts.add(workers);
+        }
+        counts.add(processors);
+        counts.add(2 * processors);
+        return counts.stream().map(String::valueOf).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package forkbench.process;
+
+import forkbench.workload.Range;
+import forkbench.workload.Summation;
+
+import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The worker script of the seed, in Java: the entry point of every child JVM that {@link ChildProcess} forks.
+ *
+ * <p>The main thread only reads the channel; the summing happens on a second thread. That split is what keeps the
+ * no-orphans promise: when the parent dies, however it dies, the kernel closes its end of our stdin, the main thread
+ * sees end of stream at once (even mid-computation) and halts the JVM.
+ */
+public final class ChildMain {
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) {
+        ChildChannel channel;
+        try {
+            channel = ChildChannel.open();
+        } catch (IOException e) {
+            System.err.println("forkbench child: cannot open the channel: " + e.getMessage());
+            Runtime.getRuntime().halt(2);
+            return;
+        }
+        BlockingQueue<Message.Start> jobs = new LinkedBlockingQueue<>();
+        // A named class rather than a lambda: the first lambda in a JVM costs a few ms of bootstrap at start-up.
+        Thread worker = new Thread(new Worker(channel, jobs), "forkbench-child-worker");
+        worker.setDaemon(true);
+        worker.start();
+        int status = 0;
+        try {
+            for (Message message; (message = channel.receive()) != null; ) {
+                if (!(message instanceof Message.Start start)) {
+                    throw new ChildProtocolException("a child only accepts start messages, got " + message);
+                }
+                jobs.add(start);
+            }
+        } catch (IOException | ChildProtocolException e) {
+            System.err.println("forkbench child: " + e.getMessage());
+            status = 2;
+        }
+        // End of stream: the parent is done with us or gone. Halt, even mid-sum; nothing is left to flush.
+        Runtime.getRuntime().halt(status);
+    }
+
+    /** Sums one range at a time and answers; a bad range gets an error answer, and the child stays usable. */
+    private record Worker(ChildChannel channel, BlockingQueue<Message.Start> jobs) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Message.Start start = jobs.take();
+                    Message answer;
+                    try {
+                        answer = new Message.Result(Summation.sum(new Range(start.from(), start.to())));
+                    } catch (RuntimeException e) {
+                        answer = new Message.Failure(String.valueOf(e.getMessage()));
+                    }
+                    channel.send(answer);
+                }
+            } catch (InterruptedException | IOException e) {
+                // The parent closed the channel under us: the main thread is about to see end of stream and halt.
+                System.err.println("forkbench child: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package forkbench.process;
+
+import forkbench.workload.Range;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child JVM that sums ranges for its parent: Node's {@code child_process.fork} for Java.
+ *
+ * <pre>{@code
+ * try (ChildProcess child = ChildProcess.fork(ForkOptions.defaults())) {
+ *     long sum = child.submit(new Range(0, 1_000_000)).join();
+ * }
+ * }</pre>
+ *
+ * <p>Each {@link #submit} sends a {@code start} message and returns a future that completes with the child's result,
+ * or fails with a {@link ChildProcessException} subclass that says why: the child reported an error
+ * ({@link ChildErrorException}), exited non-zero or was killed ({@link ChildExitException}), took too long
+ * ({@link ChildTimeoutException}), broke the protocol ({@link ChildProtocolException}), or never started
+ * ({@link ChildStartException}). A child can take many jobs in turn; results come back in submission order.
+ *
+ * <p>{@link #close} ends the child: it closes the child's stdin, which the child treats as the order to exit. The
+ * same end of stream reaches it when the parent dies in any way, SIGKILL included, so no child outlives its parent.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private static final long EXIT_GRACE_MILLIS = 2_000;
+    private static final long STDERR_GRACE_MILLIS = 500;
+
+    private final Process process;
+    private final long pid;
+    private final ForkOptions options;
+    private final StderrTail stderr;
+    private final Object writeLock = new Object();
+    private final DataOutputStream toChild;
+
+    // Guarded by this. Once ended is set, the child takes no more work and every later submit fails with it.
+    private final Deque<CompletableFuture<Long>> pending = new ArrayDeque<>();
+    private ChildProcessException ended;
+    private boolean closing;
+
+    private ChildProcess(Process process, ForkOptions options) {
+        this.process = process;
+        this.pid = process.pid();
+        this.options = options;
+        this.toChild = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 256));
+        this.stderr = new StderrTail(process.getErrorStream(), "forkbench-child-" + pid + "-stderr");
+        Thread reader = new Thread(this::readChannel, "forkbench-child-" + pid + "-channel");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts a child JVM as {@code options} say, without a shell. */
+    public static ChildProcess fork(ForkOptions options) {
+        Process process;
+        try {
+            process = new ProcessBuilder(options.command()).start();
+        } catch (IOException | RuntimeException e) {
+            throw new ChildStartException("cannot start a child JVM with " + options.javaExecutable() + ": "
+                    + e.getMessage(), e);
+        }
+        return new ChildProcess(process, options);
+    }
+
+    /**
+     * Does now the one-time work that the first fork with these options would otherwise do inside itself (making
+     * the children's class-data archive), so that a timed fork never pays for it.
+     */
+    public static void prepare(ForkOptions options) {
+        options.command();
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Sends {@code start(range)}; the future completes with the child's sum of the range. */
+    public CompletableFuture<Long> submit(Range range) {
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        // One lock orders the queue and the writes alike, so results pair with jobs in order; the reader never
+        // takes it, so a slow pipe cannot stall result delivery.
+        synchronized (writeLock) {
+            synchronized (this) {
+                if (closing) {
+                    throw new IllegalStateException("child " + pid + " is closed");
+                }
+                if (ended != null) {
+                    result.completeExceptionally(ended);
+                    return result;
+                }
+                pending.addLast(result);
+            }
+            try {
+                Frames.write(toChild, new Message.Start(range.from(), range.to()));
+            } catch (IOException e) {
+                // The child is gone; the channel reader finds out how it ended and fails this future with that.
+            }
+        }
+        armTimeout(result);
+        return result;
+    }
+
+    private void armTimeout(CompletableFuture<Long> result) {
+        if (options.timeout().isZero()) {
+            return;
+        }
+        ScheduledFuture<?> timer = Timeouts.SCHEDULER.schedule(() -> {
+            if (!result.isDone()) {
+                end(new ChildTimeoutException(pid, options.timeout()));
+                process.destroyForcibly();
+            }
+        }, options.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        result.whenComplete((sum, failure) -> timer.cancel(false));
+    }
+
+    /** Runs on the channel thread for the child's whole life: reads results and, at the end, finds out why. */
+    private void readChannel() {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream()));
+        boolean ready = false;
+        try {
+            Message hello = Frames.read(in);
+            if (hello != null) {
+                if (!(hello instanceof Message.Ready r) || r.protocolVersion() != Frames.PROTOCOL_VERSION) {
+                    throw new ChildProtocolException("expected a ready message (protocol "
+                            + Frames.PROTOCOL_VERSION + ") first, got " + hello);
+                }
+                ready = true;
+                for (Message message; (message = Frames.read(in)) != null; ) {
+                    switch (message) {
+                        case Message.Result result -> nextPending(message).complete(result.sum());
+                        case Message.Failure failure -> nextPending(message)
+                                .completeExceptionally(new ChildErrorException(pid, failure.message()));
+                        default -> throw new ChildProtocolException("unexpected message " + message);
+                    }
+                }
+            }
+            end(endOfStream(ready));
+        } catch (ChildProtocolException e) {
+            end(new ChildProtocolException("child " + pid + ": " + e.getMessage()));
+            process.destroyForcibly();
+        } catch (IOException e) {
+            end(endOfStream(ready));
+        }
+    }
+
+    private synchronized CompletableFuture<Long> nextPending(Message message) {
+        CompletableFuture<Long> next = pending.pollFirst();
+        if (next == null) {
+            throw new ChildProtocolException("sent " + message + " with no job pending");
+        }
+        return next;
+    }
+
+    /** The child's output ended: wait for its exit status, then name what went wrong, if anything. */
+    private ChildProcessException endOfStream(boolean ready) {
+        Integer exitCode = awaitExit();
+        String tail = stderr.awaitText(STDERR_GRACE_MILLIS);
+        synchronized (this) {
+            if (closing) {
+                return closedException();
+            }
+        }
+        if (exitCode == null) {
+            process.destroyForcibly();
+            return new ChildProtocolException("child " + pid + " closed its output but kept running; destroyed"
+                    + StderrTail.suffix(tail));
+        }
+        if (!ready) {
+            return new ChildStartException("child JVM " + pid + " " + ChildExitException.describe(exitCode)
+                    + " before it was ready" + StderrTail.suffix(tail));
+        }
+        if (exitCode != 0) {
+            return new ChildExitException(pid, exitCode, tail);
+        }
+        return new ChildProtocolException("child " + pid + " exited (code 0) before sending a result"
+                + StderrTail.suffix(tail));
+    }
+
+    private Integer awaitExit() {
+        try {
+            return process.waitFor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Records why the child is finished (the first reason wins) and fails every job still waiting. */
+    private void end(ChildProcessException reason) {
+        List<CompletableFuture<Long>> orphans;
+        ChildProcessException cause;
+        synchronized (this) {
+            if (ended == null) {
+                ended = reason;
+            }
+            cause = ended;
+            orphans = new ArrayList<>(pending);
+            pending.clear();
+        }
+        orphans.forEach(future -> future.completeExceptionally(cause));
+    }
+
+    private ChildProcessException closedException() {
+        return new ChildProcessException("child " + pid + " was closed before it delivered its result");
+    }
+
+    /**
+     * Ends the child: closes its stdin, waits briefly for it to exit, destroys it if it does not. Jobs still
+     * pending fail. Safe to call more than once.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        synchronized (writeLock) {
+            try {
+                toChild.close();
+            } catch (IOException e) {
+                // Already closed by the child's death: nothing to tell it.
+            }
+        }
+        if (awaitExit() == null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        end(closedException());
+    }
+
+    @Override
+    public String toString() {
+        return "ChildProcess[pid=" + pid + ", alive=" + process.isAlive() + "]";
+    }
+
+    /** One daemon timer thread for every child's timeouts, started on first use. */
+    private static final class Timeouts {
+        static final ScheduledExecutorService SCHEDULER = create();
+
+        private static ScheduledExecutorService create() {
+            ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, "forkbench-child-timeouts");
+                thread.setDaemon(true);
+                return thread;
+            });
+            scheduler.setRemoveOnCancelPolicy(true);
+            return scheduler;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package forkbench.strategy;
+
+import forkbench.process.ChildProcess;
+import forkbench.process.Children;
+import forkbench.process.ForkOptions;
+
+import java.util.List;
+
+/**
+ * {@code workers} child JVMs started once and reused for every job: the process analogue of a thread pool. Once the
+ * children are warm, a job costs one message round trip per worker on top of the work itself.
+ */
+final class ProcessPool implements Strategy {
+
+    private final List<ChildProcess> children;
+
+    ProcessPool(int workers, ForkOptions options) {
+        this.children = Children.forkAll(workers, options);
+    }
+
+    @Override
+    public String id() {
+        return Strategies.PROCESS_POOL;
+    }
+
+    @Override
+    public long sum(long n) throws InterruptedException {
+        return Parts.sumOn(children, n);
+    }
+
+    @Override
+    public void close() {
+        Children.closeAll(children);
+    }
+}

@@ -1,0 +1,43 @@
+package forkbench.cli;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input ends before any benchmark runs, with one line that names the problem and exit code 2. */
+class BenchmarkCommandTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "-p workers=0          | -p workers=0: workers must be from 1 to 256, got 0",
+            "-p workers=-3         | -p workers=-3: workers must be from 1 to 256, got -3",
+            "-p workers=two        | -p workers=two: workers must be a whole number from 1 to 256, got 'two'",
+            "-p workers=1,2,x      | -p workers=x: workers must be a whole number",
+            "-p n=-5               | -p n=-5: n must be >= 0, got '-5'",
+            "-p n=abc              | -p n=abc: n must be a whole number",
+            "-p worker=2           | unknown parameter -p worker; the selected benchmarks take [n, workers]",
+            "noSuchBenchmark       | no benchmark matches noSuchBenchmark; -l lists them",
+            "-wi abc               | Cannot parse argument 'abc' of option wi",
+            "-bm nonsense          | nonsense",
+    })
+    void badInputGetsOneClearLineAndExitCode2(String args, String expected) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new BenchmarkCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.split(" +"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, status, message);
+        assertEquals(1, message.strip().lines().count(), message);
+        assertTrue(message.startsWith("forkbench: "), message);
+        assertTrue(message.contains(expected), message);
+        assertFalse(message.contains("Exception"), message);
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,77 @@
+package forkbench.e2e;
+
+import forkbench.strategy.Strategies;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the built {@code target/benchmarks.jar} the way a user does: {@code java -jar}, real JMH forks and all. */
+class BenchmarksJarIT {
+
+    private static final Path JAR = Path.of(System.getProperty("forkbench.jar", "target/benchmarks.jar"));
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path out = workDir.resolve("out.txt");
+        Path err = workDir.resolve("err.txt");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("java -jar " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void listsAllEightStrategies(@TempDir Path dir) throws Exception {
+        Run list = run(dir, "-l");
+        assertEquals(0, list.status(), list.err());
+        for (String id : Strategies.IDS) {
+            assertTrue(list.out().contains("StrategyBenchmark." + id + "\n"), id + " missing from:\n" + list.out());
+        }
+    }
+
+    @Test
+    void aTinyRunOfEveryStrategyCompletesVerifiedAndWritesJmhJson(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("result.json");
+        Run run = run(dir, "-f", "1", "-wi", "0", "-i", "1", "-r", "200ms", "-p", "n=100000",
+                "-p", "workers=2", "-rf", "json", "-rff", json.toString());
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertFalse(run.out().contains("<failure>"), run.out());
+        for (String id : Strategies.IDS) {
+            assertTrue(run.out().contains("StrategyBenchmark." + id + " "), id + " has no score in:\n" + run.out());
+        }
+        String results = Files.readString(json, StandardCharsets.UTF_8);
+        for (String id : Strategies.IDS) {
+            assertTrue(results.contains("\"forkbench.benchmarks.StrategyBenchmark." + id + "\""), id);
+        }
+    }
+
+    @Test
+    void badParametersStopBeforeAnyBenchmarkWithOneLine(@TempDir Path dir) throws Exception {
+        for (String bad : List.of("workers=0", "workers=-3", "n=-5", "n=abc", "workers=two")) {
+            Run run = run(dir, "-p", bad);
+            assertEquals(2, run.status(), bad);
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().startsWith("forkbench: -p " + bad + ": "), run.err());
+            assertFalse(run.out().contains("# Run progress"), "a benchmark started for " + bad);
+        }
+    }
+}
