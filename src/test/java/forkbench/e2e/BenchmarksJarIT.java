@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,8 +31,10 @@ class BenchmarksJarIT {
         command.addAll(List.of(args));
         Path out = workDir.resolve("out.txt");
         Path err = workDir.resolve("err.txt");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("XDG_CACHE_HOME", workDir.resolve("cache").toString());
+        Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("java -jar " + String.join(" ", args) + " did not finish in 5 minutes");
@@ -61,6 +64,10 @@ class BenchmarksJarIT {
         String results = Files.readString(json, StandardCharsets.UTF_8);
         for (String id : Strategies.IDS) {
             assertTrue(results.contains("\"forkbench.benchmarks.StrategyBenchmark." + id + "\""), id);
+        }
+        try (Stream<Path> archives = Files.list(dir.resolve("cache/forkbench/cds"))) {
+            assertEquals(1, archives.filter(path -> path.toString().endsWith(".jsa")).count(),
+                    "the process strategies should have made one class-data archive for their children");
         }
     }
 

@@ -75,6 +75,13 @@ class ChildProcessTest {
     }
 
     @Test
+    void aChildAnswersWithTheClassDataArchiveOnToo() throws Exception {
+        // From class folders the archive may hold only JDK classes, or not be made at all: either way, same answer.
+        ChildProcess child = fork(ForkOptions.defaults());
+        assertEquals(Summation.sum(0, 54_321), child.submit(new Range(0, 54_321)).get(BOUND_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
     void anErrorMessageFailsTheJobWithTheChildsWords() {
         Throwable failure = failureOf(faulty("error").submit(new Range(0, 10)));
         assertInstanceOf(ChildErrorException.class, failure);
