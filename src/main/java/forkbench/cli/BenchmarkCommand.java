@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  */
 final class BenchmarkCommand {
 
+    /** What a run with no benchmark named measures: the comparison and its JVM start-up yardstick. */
+    static final String DEFAULT_INCLUDE = "StrategyBenchmark|JvmStartBaseline";
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -67,7 +70,9 @@ final class BenchmarkCommand {
                 return 0;
             }
             checkParameters(args, cli);
-            new Runner(withForkbenchDefaults(cli)).run();
+            RunRecord record = RunRecord.plan(cli);
+            new Runner(record.apply(withForkbenchDefaults(cli))).run();
+            record.finish(out, err);
             return 0;
         } catch (UsageException e) {
             return fail(e.getMessage(), 2);
@@ -125,7 +130,7 @@ final class BenchmarkCommand {
         TreeSet<String> known = new TreeSet<>();
         Collection<BenchmarkListEntry> entries = BenchmarkList.defaultList().find(
                 OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
-                cli.getIncludes().isEmpty() ? List.of(".*") : cli.getIncludes(), cli.getExcludes());
+                cli.getIncludes().isEmpty() ? List.of(DEFAULT_INCLUDE) : cli.getIncludes(), cli.getExcludes());
         if (entries.isEmpty()) {
             throw new UsageException("no benchmark matches " + String.join(" ", cli.getIncludes())
                     + "; -l lists them");
@@ -138,8 +143,13 @@ final class BenchmarkCommand {
         return known;
     }
 
-    private org.openjdk.jmh.runner.options.Options withForkbenchDefaults(CommandLineOptions cli) {
+    private ChainedOptionsBuilder withForkbenchDefaults(CommandLineOptions cli) {
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
+        if (cli.getIncludes().isEmpty()) {
+            out.println("# forkbench: running the strategy comparison (" + DEFAULT_INCLUDE + "); name a benchmark, "
+                    + "e.g. ReportBenchmark, to run another");
+            options.include(DEFAULT_INCLUDE);
+        }
         if (!cli.getParameter("workers").hasValue()) {
             int processors = Runtime.getRuntime().availableProcessors();
             List<String> sweep = WorkerSweep.forProcessors(processors);
@@ -150,7 +160,7 @@ final class BenchmarkCommand {
         if (!cli.shouldFailOnError().hasValue()) {
             options.shouldFailOnError(true);
         }
-        return options.build();
+        return options;
     }
 
     /** Reports a problem as exactly one line on stderr, whatever line breaks the message carries. */

@@ -22,7 +22,7 @@ class BenchmarkCommandTest {
             "-p workers=1,2,x      | -p workers=x: workers must be a whole number",
             "-p n=-5               | -p n=-5: n must be >= 0, got '-5'",
             "-p n=abc              | -p n=abc: n must be a whole number",
-            "-p worker=2           | unknown parameter -p worker; the selected benchmarks take [n, workers]",
+            "-p worker=2           | unknown parameter -p worker; the selected benchmarks take [n, ",
             "noSuchBenchmark       | no benchmark matches noSuchBenchmark; -l lists them",
             "-wi abc               | Cannot parse argument 'abc' of option wi",
             "-bm nonsense          | nonsense",

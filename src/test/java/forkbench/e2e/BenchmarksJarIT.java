@@ -72,6 +72,28 @@ class BenchmarksJarIT {
     }
 
     @Test
+    void aPlainRunKeepsItsResultsMetadataAndReportAndPrintsTheTable(@TempDir Path dir) throws Exception {
+        Run run = run(dir, "StrategyBenchmark\\.(sequential|threadPool)$", "-f", "1", "-wi", "0", "-i", "2",
+                "-r", "100ms", "-p", "n=1000", "-p", "workers=1,2");
+        assertEquals(0, run.status(), run.out() + run.err());
+        Path folder;
+        try (Stream<Path> runs = Files.list(dir.resolve("results"))) {
+            folder = runs.filter(path -> path.getFileName().toString().startsWith("run-")).findFirst().orElseThrow();
+        }
+        assertTrue(Files.isRegularFile(folder.resolve("result.json")));
+        assertTrue(Files.readString(folder.resolve("result.metadata.json")).contains("\"logicalCores\""));
+        for (String name : List.of("report.md", "report.csv", "report.json", "report.html")) {
+            assertTrue(Files.size(folder.resolve("report").resolve(name)) > 0, name);
+        }
+        assertTrue(run.out().contains("# forkbench: speedup per core"), run.out());
+        assertTrue(run.out().contains("| threadPool | n=1000 | 2 |"), run.out());
+
+        Run report = run(dir, "report", folder.resolve("result.json").toString(), "--out", "again");
+        assertEquals(0, report.status(), report.err());
+        assertTrue(Files.isRegularFile(dir.resolve("again/report.html")));
+    }
+
+    @Test
     void badParametersStopBeforeAnyBenchmarkWithOneLine(@TempDir Path dir) throws Exception {
         for (String bad : List.of("workers=0", "workers=-3", "n=-5", "n=abc", "workers=two")) {
             Run run = run(dir, "-p", bad);

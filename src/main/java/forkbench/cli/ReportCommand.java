@@ -1,0 +1,116 @@
+package forkbench.cli;
+
+import forkbench.report.Reporter;
+import forkbench.report.export.ReportFiles;
+import forkbench.report.input.InputException;
+import forkbench.report.model.Report;
+import forkbench.report.model.ReportOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code java -jar benchmarks.jar report FILE.json... [--out DIR]}: JMH results to tables, fits and charts. */
+@Command(name = "report", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Turns JMH JSON results (-rf json) into speedup-per-core tables, scaling fits and a "
+                + "recommended worker count: report.md, report.csv, report.json and report.html in the output folder.",
+                "Works for forkbench's results and for any JMH scaling sweep (a worker parameter, or -t threads)."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE.json", description = "JMH JSON result files; runs from several "
+            + "hosts are laid side by side")
+    private List<Path> files;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: report/ beside the first "
+            + "file, or report-2/, report-3/... if that one already holds a report)")
+    private Path out;
+
+    @Option(names = "--force", description = "replace a report already in --out DIR")
+    private boolean force;
+
+    @Option(names = "--workers-param", paramLabel = "NAME", defaultValue = "workers",
+            description = "the @Param holding the worker count; results without it use JMH's thread count "
+                    + "(default: ${DEFAULT-VALUE})")
+    private String workerParam;
+
+    @Option(names = "--baseline", paramLabel = "NAME", defaultValue = "sequential",
+            description = "the benchmark method every other is compared with (default: ${DEFAULT-VALUE})")
+    private String baseline;
+
+    @Option(names = "--size-param", paramLabel = "NAME", defaultValue = "n",
+            description = "the @Param holding the problem size, for break-even points (default: ${DEFAULT-VALUE})")
+    private String sizeParam;
+
+    @Option(names = "--cores", paramLabel = "N", description = "cores, for runs that recorded no metadata "
+            + "(default: efficiency per worker)")
+    private Double cores;
+
+    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "confidence level of every interval (default: ${DEFAULT-VALUE})")
+    private double confidence;
+
+    private final PrintStream out_;
+    private final PrintStream err;
+
+    private ReportCommand(PrintStream out, PrintStream err) {
+        this.out_ = out;
+        this.err = err;
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine command = new CommandLine(new ReportCommand(out, err))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler((e, ignored) -> {
+                    err.println("forkbench report: " + e.getMessage() + " (report --help lists the options)");
+                    return 2;
+                })
+                .setExecutionExceptionHandler((e, line, result) -> {
+                    err.println("forkbench report: " + e.getMessage());
+                    return 1;
+                });
+        return command.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        ReportOptions options;
+        try {
+            options = new ReportOptions(baseline, sizeParam, cores, confidence);
+        } catch (IllegalArgumentException e) {
+            err.println("forkbench report: " + e.getMessage());
+            return 2;
+        }
+        Report report;
+        try {
+            report = Reporter.build(files, workerParam, options);
+        } catch (InputException e) {
+            err.println("forkbench report: " + e.getMessage());
+            return 1;
+        }
+        Map<String, String> outputs = Reporter.render(report, options);
+        Path folder = out != null ? out : ReportFiles.freeFolder(defaultFolder(), outputs.keySet());
+        try {
+            ReportFiles.write(folder, outputs, force);
+        } catch (IOException e) {
+            err.println("forkbench report: cannot write the report: " + e.getMessage());
+            return 1;
+        }
+        out_.print(outputs.get("report.md"));
+        err.println("forkbench report: wrote " + String.join(", ", outputs.keySet()) + " to " + folder);
+        return 0;
+    }
+
+    private Path defaultFolder() {
+        Path parent = files.get(0).toAbsolutePath().getParent();
+        return parent.resolve("report");
+    }
+}

@@ -1,0 +1,93 @@
+package forkbench.cli;
+
+import forkbench.report.Reporter;
+import forkbench.report.export.Markdown;
+import forkbench.report.export.ReportFiles;
+import forkbench.report.input.InputException;
+import forkbench.report.metadata.RunMetadata;
+import forkbench.report.model.Report;
+import forkbench.report.model.ReportOptions;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Defaults;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a benchmark run keeps besides JMH's console output. A plain run (no {@code -rf}, no {@code -rff}) gets a new
+ * folder under {@code results/} with JMH's JSON, the run's metadata and a full report, and ends by printing the
+ * speedup table. A run that names its own JSON result file gets the metadata written beside that file.
+ */
+final class RunRecord {
+
+    static final String RESULTS = "results";
+    static final String RESULT_FILE = "result.json";
+
+    private final Path folder;
+    private final Path jsonResult;
+    private final RunMetadata started;
+
+    private RunRecord(Path folder, Path jsonResult) {
+        this.folder = folder;
+        this.jsonResult = jsonResult;
+        this.started = RunMetadata.capture();
+    }
+
+    static RunRecord plan(CommandLineOptions cli) throws IOException {
+        if (!cli.getResult().hasValue() && !cli.getResultFormat().hasValue()) {
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+            String host = RunMetadata.capture().hostname().replaceAll("[^A-Za-z0-9._-]", "_");
+            Path folder = ReportFiles.freeFolder(Path.of(RESULTS, "run-" + stamp + "-" + host), List.of(RESULT_FILE));
+            Files.createDirectories(folder);
+            return new RunRecord(folder, folder.resolve(RESULT_FILE));
+        }
+        ResultFormatType format = cli.getResultFormat().orElse(Defaults.RESULT_FORMAT);
+        if (format != ResultFormatType.JSON) {
+            return new RunRecord(null, null);
+        }
+        String file = cli.getResult().orElse(Defaults.RESULT_FILE_PREFIX + "." + format.toString().toLowerCase(Locale.ROOT));
+        return new RunRecord(null, Path.of(file));
+    }
+
+    Options apply(ChainedOptionsBuilder options) {
+        if (folder != null) {
+            options.resultFormat(ResultFormatType.JSON).result(jsonResult.toString());
+        }
+        return options.build();
+    }
+
+    /** After the run: metadata beside the JSON, and for a plain run the report and its table. */
+    void finish(PrintStream out, PrintStream err) throws IOException {
+        if (jsonResult == null || !Files.isRegularFile(jsonResult)) {
+            return;
+        }
+        ReportFiles.writeAtomically(RunMetadata.fileFor(jsonResult), started.finished().toJson());
+        if (folder == null) {
+            return;
+        }
+        ReportOptions options = ReportOptions.defaults();
+        try {
+            Report report = Reporter.build(List.of(jsonResult), "workers", options);
+            Map<String, String> outputs = Reporter.render(report, options);
+            Path reportFolder = folder.resolve("report");
+            ReportFiles.write(reportFolder, outputs, false);
+            out.println();
+            out.println("# forkbench: speedup per core (report.md, .csv, .json, .html in " + reportFolder + ")");
+            out.println();
+            out.print(Markdown.speedupTable(report));
+        } catch (InputException e) {
+            err.println("forkbench: the results are in " + jsonResult + ", but no report could be made: "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package forkbench.report.export;
+
+import forkbench.report.model.Ratio;
+import forkbench.report.model.Report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** report.csv: one line per configuration and worker count, every number unrounded, one column per parameter. */
+public final class Csv {
+
+    private Csv() {
+    }
+
+    public static String render(Report report) {
+        TreeSet<String> paramNames = new TreeSet<>();
+        report.rows().forEach(row -> paramNames.addAll(row.params().keySet()));
+        List<String> header = new ArrayList<>(List.of("host", "strategy"));
+        paramNames.forEach(name -> header.add("param_" + name));
+        header.addAll(List.of("workers", "samples", "time_ns", "time_ci_half_width_ns", "cv",
+                "speedup", "speedup_low", "speedup_high", "speedup_significant",
+                "self_speedup", "self_speedup_low", "self_speedup_high", "self_speedup_significant",
+                "efficiency_per_core", "karp_flatt_serial_fraction"));
+        StringBuilder csv = new StringBuilder();
+        line(csv, header);
+        for (Report.Row r : report.rows()) {
+            List<String> cells = new ArrayList<>(List.of(text(r.host()), text(r.label())));
+            paramNames.forEach(name -> cells.add(text(r.params().getOrDefault(name, ""))));
+            cells.addAll(List.of(String.valueOf(r.workers()), String.valueOf(r.samples()), number(r.timeNanos()),
+                    number(r.timeHalfWidthNanos()), number(r.variation())));
+            ratio(cells, r.speedup());
+            ratio(cells, r.selfSpeedup());
+            cells.add(number(r.efficiency()));
+            cells.add(number(r.karpFlatt()));
+            line(csv, cells);
+        }
+        return csv.toString();
+    }
+
+    private static void ratio(List<String> cells, Ratio ratio) {
+        cells.add(ratio == null ? "" : number(ratio.value()));
+        cells.add(ratio == null ? "" : number(ratio.low()));
+        cells.add(ratio == null ? "" : number(ratio.high()));
+        cells.add(ratio == null || ratio.significant() == null ? "" : ratio.significant().toString());
+    }
+
+    private static String number(Double value) {
+        return value == null || !Double.isFinite(value) ? "" : Double.toString(value);
+    }
+
+    /**
+     * RFC 4180 quoting, and text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+     * apostrophe: input names must stay names.
+     */
+    static String text(String value) {
+        String safe = value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
+        boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
+                || safe.indexOf('\r') >= 0;
+        return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+    }
+
+    private static void line(StringBuilder csv, List<String> cells) {
+        csv.append(String.join(",", cells)).append("\r\n");
+    }
+}

@@ -1,0 +1,97 @@
+package forkbench.report.export;
+
+import forkbench.report.model.Ratio;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/** Numbers as a reader wants them: times in a fitting unit, ratios with their intervals, three significant digits. */
+final class Format {
+
+    private Format() {
+    }
+
+    static String time(double nanos) {
+        if (nanos >= 1e9) {
+            return digits(nanos / 1e9) + " s";
+        }
+        if (nanos >= 1e6) {
+            return digits(nanos / 1e6) + " ms";
+        }
+        if (nanos >= 1e3) {
+            return digits(nanos / 1e3) + " µs";
+        }
+        return digits(nanos) + " ns";
+    }
+
+    /** A time with its interval half-width in the same unit: {@code 352 ± 4.8 ms}. */
+    static String time(double nanos, Double halfWidth) {
+        if (halfWidth == null) {
+            return time(nanos);
+        }
+        String value = time(nanos);
+        String unit = value.substring(value.indexOf(' ') + 1);
+        double scale = switch (unit) {
+            case "s" -> 1e9;
+            case "ms" -> 1e6;
+            case "µs" -> 1e3;
+            default -> 1;
+        };
+        return value.substring(0, value.indexOf(' ')) + " ± " + digits(halfWidth / scale) + " " + unit;
+    }
+
+    static String ratio(Ratio ratio) {
+        if (ratio == null) {
+            return "";
+        }
+        String value = times(ratio.value()) + "×";
+        if (ratio.low() == null) {
+            return value + " (no interval)";
+        }
+        return value + " [" + times(ratio.low()) + ", " + times(ratio.high()) + "]"
+                + (Boolean.TRUE.equals(ratio.significant()) ? "" : " n.s.");
+    }
+
+    /** Two decimals for everyday ratios, three significant digits for tiny ones (0.0026, not 0.00). */
+    private static String times(double value) {
+        return Math.abs(value) >= 0.1 ? fixed(value, 2) : digits(value);
+    }
+
+    static String number(Double value, int decimals) {
+        return value == null || !Double.isFinite(value) ? "" : fixed(value, decimals);
+    }
+
+    /** Three significant digits, without exponent notation for everyday magnitudes. */
+    static String digits(double value) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        double magnitude = Math.floor(Math.log10(Math.abs(value)));
+        return fixed(value, (int) Math.max(0, 2 - magnitude));
+    }
+
+    /**
+     * {@code value} rounded to {@code decimals} places. Written out by hand: a report of 10,000 rows formats some
+     * 100,000 numbers, and String.format or BigDecimal(double) made that a visible share of its run time.
+     */
+    static String fixed(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        if (Math.abs(value) * scale >= 1e17) {
+            return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+        }
+        long scaled = Math.round(Math.abs(value) * scale);
+        StringBuilder text = new StringBuilder(Long.toString(scaled));
+        while (text.length() <= decimals) {
+            text.insert(0, '0');
+        }
+        if (decimals > 0) {
+            text.insert(text.length() - decimals, '.');
+        }
+        return (value < 0 && scaled != 0 ? "-" : "") + text;
+    }
+
+    static String scientific(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.4g", value);
+    }
+}

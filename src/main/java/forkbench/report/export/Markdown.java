@@ -1,0 +1,132 @@
+package forkbench.report.export;
+
+import forkbench.report.metadata.RunMetadata;
+import forkbench.report.model.Analysis;
+import forkbench.report.model.Report;
+import forkbench.report.model.ScalingFit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** report.md: tables to paste into a pull request or a README. Every cell taken from input is escaped. */
+public final class Markdown {
+
+    private Markdown() {
+    }
+
+    /** The speedup-per-core table alone: what a benchmark run prints at its end. */
+    public static String speedupTable(Report report) {
+        boolean severalHosts = severalHosts(report);
+        String confidence = percent(report.confidence());
+        StringBuilder md = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("strategy", "params", "workers",
+                "time/op (" + confidence + " CI)", "speedup vs " + cell(report.baseline()) + " [" + confidence + " CI]",
+                "vs 1 worker", "efficiency/core", "notes"));
+        List<String> align = new ArrayList<>(List.of("---", "---", "--:", "--:", "--:", "--:", "--:", "---"));
+        if (severalHosts) {
+            header.add(0, "host");
+            align.add(0, "---");
+        }
+        md.append(row(header)).append(row(align));
+        for (Report.Row r : report.rows()) {
+            List<String> cells = new ArrayList<>(List.of(cell(r.label()), cell(Analysis.describe(r.params())),
+                    String.valueOf(r.workers()), Format.time(r.timeNanos(), r.timeHalfWidthNanos()),
+                    Format.ratio(r.speedup()), Format.ratio(r.selfSpeedup()), Format.number(r.efficiency(), 2),
+                    cell(String.join("; ", r.warnings()))));
+            if (severalHosts) {
+                cells.add(0, cell(r.host()));
+            }
+            md.append(row(cells));
+        }
+        return md.toString();
+    }
+
+    public static String render(Report report) {
+        StringBuilder md = new StringBuilder("# forkbench report\n\n");
+        md.append("## Speedup per core\n\n")
+                .append("Time is per operation of the whole system; speedups are ratios of mean times with Fieller ")
+                .append(percent(report.confidence())).append(" intervals; n.s. marks a speedup whose interval ")
+                .append("contains 1. Efficiency is speedup / min(workers, cores).\n\n")
+                .append(speedupTable(report));
+
+        md.append("\n## Scaling fits and recommended workers\n\n")
+                .append("Least-squares fits of throughput X(N) with lambda free; σ: contention, κ: coherency. ")
+                .append("Recommended: the fewest workers whose time is within the best time's interval.\n\n");
+        md.append(row(List.of("host", "strategy", "params", "Amdahl σ", "Amdahl R²", "USL σ", "USL κ", "USL R²",
+                "USL peak workers", "best workers", "recommended")));
+        md.append(row(List.of("---", "---", "---", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "--:")));
+        for (Report.Scaling s : report.scaling()) {
+            ScalingFit usl = s.usl();
+            md.append(row(List.of(cell(s.host()), cell(s.label()), cell(Analysis.describe(s.params())),
+                    fitted(s.amdahl(), s.amdahl().sigma(), s.amdahl().sigmaError()),
+                    s.amdahl().fitted() ? Format.number(s.amdahl().rSquared(), 3) : "",
+                    fitted(usl, usl.sigma(), usl.sigmaError()), fitted(usl, usl.kappa(), usl.kappaError()),
+                    usl.fitted() ? Format.number(usl.rSquared(), 3) : "",
+                    !usl.fitted() ? "" : usl.peakWorkers() == null ? "none" : Format.number(usl.peakWorkers(), 1),
+                    String.valueOf(s.bestWorkers()), String.valueOf(s.recommendedWorkers()))));
+        }
+        List<String> unfitted = report.scaling().stream()
+                .filter(s -> !s.usl().fitted()).map(s -> s.usl().note()).distinct().toList();
+        if (!unfitted.isEmpty()) {
+            md.append("\n— : not fitted (").append(cell(String.join("; ", unfitted))).append(").\n");
+        }
+
+        if (!report.breakEven().isEmpty()) {
+            md.append("\n## Break-even\n\nThe smallest measured size at which each strategy beats ")
+                    .append(cell(report.baseline())).append(" significantly.\n\n");
+            md.append(row(List.of("host", "strategy", "other params", "from size", "with workers", "speedup there")));
+            md.append(row(List.of("---", "---", "---", "--:", "--:", "--:")));
+            for (Report.BreakEven b : report.breakEven()) {
+                md.append(row(List.of(cell(b.host()), cell(b.label()), cell(Analysis.describe(b.otherParams())),
+                        b.size() == null ? "never, at the sizes measured" : cell(b.size()),
+                        b.workers() == null ? "" : String.valueOf(b.workers()), Format.number(b.speedup(), 2))));
+            }
+        }
+
+        md.append("\n## Runs\n\n");
+        md.append(row(List.of("file", "host", "CPU", "cores (quota)", "JDK", "started", "load before → after")));
+        md.append(row(List.of("---", "---", "---", "--:", "---", "---", "---")));
+        for (Report.Run run : report.runs()) {
+            RunMetadata m = run.metadata();
+            md.append(row(m == null
+                    ? List.of(cell(run.source()), cell(run.host()), "not recorded", "", "", "", "")
+                    : List.of(cell(run.source()), cell(run.host()), cell(m.cpuModel()), m.logicalCores()
+                            + (m.cpuQuota() == null ? "" : " (" + Format.number(m.cpuQuota(), 2) + ")"),
+                            cell(m.jdk()), cell(m.startedAt()),
+                            Format.number(m.loadBefore(), 2) + " → " + Format.number(m.loadAfter(), 2))));
+        }
+        if (!report.warnings().isEmpty()) {
+            md.append("\n## Warnings\n\n");
+            for (String warning : report.warnings()) {
+                md.append("- ").append(cell(warning)).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    static boolean severalHosts(Report report) {
+        return report.rows().stream().map(Report.Row::host).distinct().count() > 1;
+    }
+
+    private static String fitted(ScalingFit fit, Double value, Double error) {
+        if (!fit.fitted()) {
+            return "—";
+        }
+        return Format.scientific(value) + (error == null ? "" : " ± " + Format.scientific(error));
+    }
+
+    static String percent(double confidence) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * confidence);
+    }
+
+    private static String row(List<String> cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
+    }
+
+    /** Text from the input, made safe inside a table cell: no column breaks, no raw HTML. */
+    private static String cell(String text) {
+        return text == null ? "" : text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ")
+                .replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,196 @@
+package forkbench.report.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A line chart as inline SVG: linear or log axes, solid, dashed or dotted series, a legend. No scripts, no external
+ * resources, every label escaped, so the page it sits in opens offline and cannot be made to run anything.
+ */
+final class SvgChart {
+
+    enum Style { SOLID, DASHED, DOTTED }
+
+    private record Series(String name, double[] x, double[] y, Style style, boolean markers, String color) {
+    }
+
+    private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+            "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 380;
+    private static final int LEFT = 70;
+    private static final int RIGHT = 170;
+    private static final int TOP = 36;
+    private static final int BOTTOM = 50;
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final boolean logX;
+    private final boolean logY;
+    private final List<Series> series = new ArrayList<>();
+
+    SvgChart(String title, String xLabel, String yLabel, boolean logX, boolean logY) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        this.logX = logX;
+        this.logY = logY;
+    }
+
+    /** The colour of the {@code index}-th label, so a strategy keeps its colour in every chart of a page. */
+    static String colour(int index) {
+        return index < 0 ? "#999999" : PALETTE[index % PALETTE.length];
+    }
+
+    void add(String name, double[] x, double[] y, Style style, boolean markers, String colour) {
+        series.add(new Series(name, x.clone(), y.clone(), style, markers, colour));
+    }
+
+    String render() {
+        double[] xRange = range(true);
+        double[] yRange = range(false);
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+                + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">", WIDTH, HEIGHT, WIDTH, HEIGHT,
+                Html.escape(title)));
+        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
+        svg.append(text(LEFT, 20, Html.escape(title), "start", "font-weight:bold"));
+        axes(svg, xRange, yRange);
+        int legendY = TOP + 8;
+        for (Series s : series) {
+            String dash = switch (s.style()) {
+                case SOLID -> "";
+                case DASHED -> " stroke-dasharray=\"6 4\"";
+                case DOTTED -> " stroke-dasharray=\"2 3\"";
+            };
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < s.x().length; i++) {
+                if (usable(s.x()[i], logX) && usable(s.y()[i], logY)) {
+                    points.append(coordinate(px(s.x()[i], xRange))).append(',')
+                            .append(coordinate(py(s.y()[i], yRange))).append(' ');
+                }
+            }
+            svg.append("<polyline fill=\"none\" stroke=\"").append(s.color()).append("\" stroke-width=\"2\"")
+                    .append(dash).append(" points=\"").append(points.toString().strip()).append("\"/>");
+            if (s.markers()) {
+                for (int i = 0; i < s.x().length; i++) {
+                    if (usable(s.x()[i], logX) && usable(s.y()[i], logY)) {
+                        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>",
+                                px(s.x()[i], xRange), py(s.y()[i], yRange), s.color()));
+                    }
+                }
+            }
+            int lx = WIDTH - RIGHT + 12;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
+                    + "stroke-width=\"2\"%s/>", lx, legendY, lx + 22, legendY, s.color(), dash));
+            svg.append(text(lx + 28, legendY + 4, Html.escape(s.name()), "start", "font-size:11px"));
+            legendY += 16;
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private void axes(StringBuilder svg, double[] xRange, double[] yRange) {
+        int x0 = LEFT;
+        int x1 = WIDTH - RIGHT;
+        int y0 = HEIGHT - BOTTOM;
+        int y1 = TOP;
+        svg.append(String.format(Locale.ROOT, "<path d=\"M%d %d V%d H%d\" fill=\"none\" stroke=\"#333\"/>",
+                x0, y1, y0, x1));
+        for (double tick : ticks(xRange, logX)) {
+            double x = px(tick, xRange);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>",
+                    x, y1, x, y0));
+            svg.append(text(x, y0 + 16, label(tick), "middle", "font-size:11px"));
+        }
+        for (double tick : ticks(yRange, logY)) {
+            double y = py(tick, yRange);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>",
+                    x0, y, x1, y));
+            svg.append(text(x0 - 6, y + 4, label(tick), "end", "font-size:11px"));
+        }
+        svg.append(text((x0 + x1) / 2.0, HEIGHT - 12, Html.escape(xLabel), "middle", ""));
+        svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" "
+                + "transform=\"rotate(-90 16 %.1f)\" font-family=\"sans-serif\" font-size=\"12\">%s</text>",
+                (y0 + y1) / 2.0, (y0 + y1) / 2.0, Html.escape(yLabel)));
+    }
+
+    private double[] range(boolean horizontal) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        boolean log = horizontal ? logX : logY;
+        for (Series s : series) {
+            for (double v : horizontal ? s.x() : s.y()) {
+                if (usable(v, log)) {
+                    low = Math.min(low, v);
+                    high = Math.max(high, v);
+                }
+            }
+        }
+        if (low > high) {
+            return new double[] {1, 10};
+        }
+        if (log) {
+            return new double[] {Math.pow(10, Math.floor(Math.log10(low))), Math.pow(10, Math.ceil(Math.log10(high)))};
+        }
+        low = Math.min(0, low);
+        return new double[] {low, high == low ? low + 1 : high * 1.05};
+    }
+
+    private static List<Double> ticks(double[] range, boolean log) {
+        List<Double> ticks = new ArrayList<>();
+        if (log) {
+            for (double t = range[0]; t <= range[1] * 1.0001; t *= 10) {
+                ticks.add(t);
+            }
+            return ticks;
+        }
+        double span = range[1] - range[0];
+        double step = Math.pow(10, Math.floor(Math.log10(span / 5)));
+        for (double factor : new double[] {1, 2, 5, 10}) {
+            if (span / (step * factor) <= 6) {
+                step *= factor;
+                break;
+            }
+        }
+        for (double t = Math.ceil(range[0] / step) * step; t <= range[1] + 1e-9; t += step) {
+            ticks.add(t);
+        }
+        return ticks;
+    }
+
+    private double px(double x, double[] range) {
+        return LEFT + (WIDTH - LEFT - RIGHT) * fraction(x, range, logX);
+    }
+
+    private double py(double y, double[] range) {
+        return HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * fraction(y, range, logY);
+    }
+
+    private static double fraction(double v, double[] range, boolean log) {
+        return log ? (Math.log10(v) - Math.log10(range[0])) / (Math.log10(range[1]) - Math.log10(range[0]))
+                : (v - range[0]) / (range[1] - range[0]);
+    }
+
+    /** One decimal, without String.format: a page of charts has tens of thousands of coordinates. */
+    private static String coordinate(double v) {
+        return Double.toString(Math.round(v * 10) / 10.0);
+    }
+
+    private static boolean usable(double v, boolean log) {
+        return Double.isFinite(v) && (!log || v > 0);
+    }
+
+    private static String label(double v) {
+        if (v != 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)) {
+            return String.format(Locale.ROOT, "%.0e", v).replace("e+0", "e").replace("e+", "e").replace("e-0", "e-");
+        }
+        return new java.math.BigDecimal(Format.digits(v)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String text(double x, double y, String escaped, String anchor, String style) {
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-family=\"sans-serif\" "
+                + "font-size=\"12\" style=\"%s\">%s</text>", x, y, anchor, style, escaped);
+    }
+}

@@ -1,0 +1,189 @@
+package forkbench.report.input;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads JMH's {@code -rf json} output. JMH's quirks are handled here and nowhere else: parameters are strings;
+ * NaN and infinities are written as strings; {@code rawData} is {@code [fork][iteration]}, except in sample mode,
+ * where {@code rawDataHistogram} holds {@code [fork][iteration][[value, count], ...]}; with {@code -t N}, avgt-like
+ * scores are per thread while throughput is summed over threads.
+ */
+public final class JmhResults {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JmhResults() {
+    }
+
+    /**
+     * @param workerParam the parameter that holds the worker count; when a result has none, JMH's {@code threads}
+     * @param host        the machine the file's run was recorded on
+     */
+    public static List<Measurement> read(Path file, String workerParam, String host) throws InputException {
+        JsonNode root = parse(file);
+        if (!root.isArray()) {
+            throw new InputException(file, "not a JMH JSON result file (expected a list of results; run JMH with -rf json)");
+        }
+        if (root.isEmpty()) {
+            throw new InputException(file, "holds no benchmark results");
+        }
+        List<Measurement> measurements = new ArrayList<>(root.size());
+        int index = 0;
+        for (JsonNode result : root) {
+            measurements.add(measurement(file, index++, result, workerParam, host));
+        }
+        return measurements;
+    }
+
+    private static JsonNode parse(Path file) throws InputException {
+        try {
+            if (Files.size(file) == 0) {
+                throw new InputException(file, "the file is empty");
+            }
+            JsonNode root = JSON.readTree(file.toFile());
+            if (root == null || root.isMissingNode()) {
+                throw new InputException(file, "the file is empty");
+            }
+            return root;
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, "no such file");
+        } catch (JsonProcessingException e) {
+            String why = e.getOriginalMessage();
+            boolean truncated = why != null && why.contains("end-of-input");
+            throw new InputException(file, (truncated ? "truncated JSON" : "not valid JSON")
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read it (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Measurement measurement(Path file, int index, JsonNode result, String workerParam, String host)
+            throws InputException {
+        String where = "result " + (index + 1);
+        String benchmark = text(file, where, result, "benchmark");
+        String mode = text(file, where, result, "mode");
+        JsonNode metric = result.get("primaryMetric");
+        if (metric == null || !metric.isObject()) {
+            throw new InputException(file, where + " (" + benchmark + ") has no primaryMetric: not JMH output");
+        }
+        String unit = text(file, where, metric, "scoreUnit");
+        int threads = result.path("threads").asInt(1);
+
+        Map<String, String> params = new TreeMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = result.path("params").fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            params.put(field.getKey(), field.getValue().asText());
+        }
+        int workers;
+        String workerText = params.remove(workerParam);
+        if (workerText != null) {
+            try {
+                workers = Integer.parseInt(workerText.strip());
+            } catch (NumberFormatException e) {
+                throw new InputException(file, where + " (" + benchmark + "): parameter " + workerParam + "='"
+                        + workerText + "' is not a worker count");
+            }
+        } else if (result.has("threads")) {
+            workers = threads;
+        } else {
+            throw new InputException(file, where + " (" + benchmark + ") has no '" + workerParam
+                    + "' parameter and no threads field: no usable worker count");
+        }
+        if (workers < 1) {
+            throw new InputException(file, where + " (" + benchmark + "): worker count " + workers + " is not positive");
+        }
+
+        TimeUnitScale scale;
+        try {
+            scale = TimeUnitScale.of(unit, mode);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file, where + " (" + benchmark + "): " + e.getMessage());
+        }
+        List<Double> perOperation = new ArrayList<>();
+        int forks = iterations(file, where, benchmark, metric, perOperation);
+        double[] nanos = new double[perOperation.size()];
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = scale.systemNanosPerOperation(perOperation.get(i), threads);
+        }
+        String label = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        return new Measurement(file.toString(), host, benchmark, label, params, workers, mode, nanos, forks);
+    }
+
+    /** Collects one value per measured iteration into {@code values}; returns the number of forks. */
+    private static int iterations(Path file, String where, String benchmark, JsonNode metric, List<Double> values)
+            throws InputException {
+        JsonNode raw = metric.get("rawData");
+        JsonNode histogram = metric.get("rawDataHistogram");
+        if (raw != null && raw.isArray() && !raw.isEmpty()) {
+            for (JsonNode fork : raw) {
+                for (JsonNode iteration : fork) {
+                    values.add(number(file, where, benchmark, iteration));
+                }
+            }
+            return raw.size();
+        }
+        if (histogram != null && histogram.isArray() && !histogram.isEmpty()) {
+            for (JsonNode fork : histogram) {
+                for (JsonNode iteration : fork) {
+                    double sum = 0;
+                    double count = 0;
+                    for (JsonNode bucket : iteration) {
+                        double value = number(file, where, benchmark, bucket.get(0));
+                        double times = number(file, where, benchmark, bucket.get(1));
+                        sum += value * times;
+                        count += times;
+                    }
+                    if (count > 0) {
+                        values.add(sum / count);
+                    }
+                }
+            }
+            return histogram.size();
+        }
+        // No raw data (a hand-trimmed file): fall back on the score alone, as a single sample.
+        values.add(number(file, where, benchmark, metric.get("score")));
+        return 1;
+    }
+
+    private static double number(Path file, String where, String benchmark, JsonNode node) throws InputException {
+        if (node == null || node.isNull()) {
+            throw new InputException(file, where + " (" + benchmark + ") has a missing measurement value");
+        }
+        double value = node.isNumber() ? node.asDouble() : parseSpecial(node.asText());
+        if (!Double.isFinite(value) || value <= 0) {
+            throw new InputException(file, where + " (" + benchmark + ") has an unusable measurement value "
+                    + node.asText() + " (a time or throughput must be a positive number)");
+        }
+        return value;
+    }
+
+    /** JMH writes NaN and infinities as the strings "NaN", "Infinity", "-Infinity". */
+    private static double parseSpecial(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String text(Path file, String where, JsonNode node, String field) throws InputException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new InputException(file, where + " has no '" + field + "' field: not JMH output");
+        }
+        return value.asText();
+    }
+}

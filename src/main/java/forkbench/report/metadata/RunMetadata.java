@@ -1,0 +1,134 @@
+package forkbench.report.metadata;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What JMH's JSON leaves out about the machine a run was made on, recorded beside it (see {@link #fileFor}):
+ * enough to tell whether two runs are comparable and whether one was disturbed.
+ *
+ * @param cpuQuota the cgroup CPU limit in cores ({@code null}: none set, or not on Linux)
+ * @param loadBefore the 1-minute load average when the run started ({@code null} where the OS has none)
+ * @param loadAfter  the same when it ended
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RunMetadata(String hostname, String cpuModel, int logicalCores, Double cpuQuota, String os,
+                          String jdk, String jvm, List<String> jvmFlags, String startedAt, String endedAt,
+                          Double loadBefore, Double loadAfter) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public RunMetadata {
+        jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
+    }
+
+    /** This machine, now; the end time and load are filled in by {@link #finished()}. */
+    public static RunMetadata capture() {
+        return new RunMetadata(readHostname(), readCpuModel(), Runtime.getRuntime().availableProcessors(),
+                readCpuQuota(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
+                System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("java.home"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                Instant.now().toString(), null, load(), null);
+    }
+
+    public RunMetadata finished() {
+        return new RunMetadata(hostname, cpuModel, logicalCores, cpuQuota, os, jdk, jvm, jvmFlags, startedAt,
+                Instant.now().toString(), loadBefore, load());
+    }
+
+    /** The cores the run could really use: the cgroup quota where it is lower than the logical core count. */
+    public double usableCores() {
+        return cpuQuota != null && cpuQuota < logicalCores ? cpuQuota : logicalCores;
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write run metadata as JSON", e);
+        }
+    }
+
+    /** Where the metadata of a JMH JSON file lives: beside it, {@code NAME.metadata.json} for {@code NAME.json}. */
+    public static Path fileFor(Path resultFile) {
+        String name = resultFile.getFileName().toString();
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return resultFile.resolveSibling(stem + ".metadata.json");
+    }
+
+    /** The metadata recorded beside a JMH JSON file, or {@code null} when none was. */
+    public static RunMetadata readFor(Path resultFile) throws IOException {
+        Path file = fileFor(resultFile);
+        return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), RunMetadata.class) : null;
+    }
+
+    private static String readHostname() {
+        for (Path source : List.of(Path.of("/proc/sys/kernel/hostname"), Path.of("/etc/hostname"))) {
+            String name = firstLine(source);
+            if (name != null && !name.isBlank()) {
+                return name.strip();
+            }
+        }
+        String fromEnvironment = System.getenv("HOSTNAME");
+        return fromEnvironment != null ? fromEnvironment : "unknown";
+    }
+
+    private static String readCpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: fall through.
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /** cgroup v2 {@code cpu.max} ("max 100000" or "150000 100000"), then cgroup v1's quota and period. */
+    private static Double readCpuQuota() {
+        String v2 = firstLine(Path.of("/sys/fs/cgroup/cpu.max"));
+        if (v2 != null) {
+            String[] parts = v2.strip().split("\\s+");
+            if (parts.length == 2 && !parts[0].equals("max")) {
+                return Double.parseDouble(parts[0]) / Double.parseDouble(parts[1]);
+            }
+            return null;
+        }
+        String quota = firstLine(Path.of("/sys/fs/cgroup/cpu/cpu.cfs_quota_us"));
+        String period = firstLine(Path.of("/sys/fs/cgroup/cpu/cpu.cfs_period_us"));
+        if (quota != null && period != null && !quota.strip().equals("-1")) {
+            return Double.parseDouble(quota.strip()) / Double.parseDouble(period.strip());
+        }
+        return null;
+    }
+
+    private static Double load() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? null : Double.valueOf(String.format(Locale.ROOT, "%.2f", load));
+    }
+
+    private static String firstLine(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return lines.isEmpty() ? null : lines.get(0);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package forkbench.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportCommandTest {
+
+    private static final String RESULT = """
+            [{"benchmark": "b.S.sequential", "mode": "avgt", "threads": 1, "forks": 1, "params": {"n": "10"},
+              "primaryMetric": {"score": 10, "scoreUnit": "ms/op", "rawData": [[9, 10, 11]]}},
+             {"benchmark": "b.S.pool", "mode": "avgt", "threads": 1, "forks": 1, "params": {"n": "10", "workers": "2"},
+              "primaryMetric": {"score": 5, "scoreUnit": "ms/op", "rawData": [[4.5, 5, 5.5]]}}]
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private static Outcome report(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ReportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path result() throws IOException {
+        return Files.writeString(dir.resolve("run.json"), RESULT);
+    }
+
+    @Test
+    void writesTheFourOutputsAndPrintsTheMarkdown() throws IOException {
+        Path out = dir.resolve("out");
+        Outcome outcome = report(result().toString(), "--out", out.toString());
+        assertEquals(0, outcome.status(), outcome.err());
+        assertTrue(outcome.out().contains("| pool | n=10 | 2 |"), outcome.out());
+        for (String name : List.of("report.md", "report.csv", "report.json", "report.html")) {
+            assertTrue(Files.size(out.resolve(name)) > 0, name);
+        }
+        assertTrue(Files.readString(out.resolve("report.json")).contains("\"recommendedWorkers\""));
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(4, files.count(), "no temporary files are left behind");
+        }
+    }
+
+    @Test
+    void neverOverwritesAReportSilently() throws IOException {
+        Path out = dir.resolve("out");
+        assertEquals(0, report(result().toString(), "--out", out.toString()).status());
+        Files.writeString(out.resolve("report.md"), "my notes");
+        Outcome again = report(result().toString(), "--out", out.toString());
+        assertEquals(1, again.status());
+        assertEquals("forkbench report: cannot write the report: " + out
+                + " already holds a report; choose another --out or pass --force\n", again.err());
+        assertEquals("my notes", Files.readString(out.resolve("report.md")));
+        assertEquals(0, report(result().toString(), "--out", out.toString(), "--force").status());
+        assertFalse(Files.readString(out.resolve("report.md")).equals("my notes"));
+    }
+
+    @Test
+    void theDefaultFolderIsBesideTheInputAndNumberedWhenTaken() throws IOException {
+        Path input = result();
+        assertEquals(0, report(input.toString()).status());
+        assertEquals(0, report(input.toString()).status());
+        assertTrue(Files.isRegularFile(dir.resolve("report/report.html")));
+        assertTrue(Files.isRegularFile(dir.resolve("report-2/report.html")));
+    }
+
+    @Test
+    void badInputEndsWithOneLineNamingTheFileAndNoReport() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        Path out = dir.resolve("out");
+        Outcome outcome = report(empty.toString(), "--out", out.toString());
+        assertEquals(1, outcome.status());
+        assertEquals("forkbench report: " + empty + ": the file is empty\n", outcome.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void badOptionsEndWithOneLine() throws IOException {
+        for (String[] args : List.of(new String[] {}, new String[] {result().toString(), "--confidence", "2"},
+                new String[] {result().toString(), "--cores", "zero"}, new String[] {"--nonsense"})) {
+            Outcome outcome = report(args);
+            assertEquals(2, outcome.status(), String.join(" ", args));
+            assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+            assertTrue(outcome.err().startsWith("forkbench report: "), outcome.err());
+        }
+    }
+}
