@@ -55,6 +55,41 @@ class ExportTest {
     }
 
     @Test
+    void runsFromSeveralHostsAreLaidSideBySide() throws Exception {
+        Path alpha = hostRun("alpha", 2, 3.5);
+        Path beta = hostRun("beta", 8, 7.0);
+        ReportOptions options = ReportOptions.defaults();
+        Report report = Reporter.build(List.of(alpha, beta), "workers", options);
+        Map<String, String> outputs = Reporter.render(report, options);
+        String md = outputs.get("report.md");
+        assertTrue(md.contains("## Hosts side by side"), md);
+        assertTrue(md.contains("| strategy | params | workers | alpha | beta |"), md);
+        assertTrue(md.contains("| pool | n=10 | 2 | 2.00× ["), md);
+        assertTrue(outputs.get("report.html").contains("<h2>Hosts side by side</h2>"));
+        // Each host's efficiency uses its own core count: 2 workers on 8 cores is not capped at 2 cores.
+        Report.Row betaRow = report.rows().stream().filter(r -> r.host().equals("beta") && r.workers() == 2)
+                .findFirst().orElseThrow();
+        assertTrue(Math.abs(betaRow.efficiency() - betaRow.speedup().value() / 2) < 1e-9);
+        // A load above the cores is flagged for alpha only.
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("alpha.json: load average 3.50 above the 2")));
+        assertFalse(report.warnings().stream().anyMatch(w -> w.contains("beta.json: load")));
+    }
+
+    /** A run on {@code host}: sequential 10 ms, pool at 2 workers 10/speedup ms, with its metadata beside it. */
+    private Path hostRun(String host, int cores, double load) throws Exception {
+        Path file = new JmhJson()
+                .add("b.S.sequential", "avgt", "ms/op", 1, Map.of("n", "10"), new double[][] {{9.9, 10, 10.1}})
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", "10", "workers", "2"), new double[][] {{4.9, 5, 5.1}})
+                .write(dir.resolve(host + ".json"));
+        java.nio.file.Files.writeString(dir.resolve(host + ".metadata.json"), """
+                {"hostname": "%s", "cpuModel": "Test CPU", "logicalCores": %d, "cpuQuota": null, "os": "Linux",
+                 "jdk": "25", "jvm": "/jdk", "jvmFlags": [], "startedAt": "2026-11-27T00:00:00Z",
+                 "endedAt": "2026-11-27T00:01:00Z", "loadBefore": 0.5, "loadAfter": %s}
+                """.formatted(host, cores, load));
+        return file;
+    }
+
+    @Test
     void escapeCoversEveryHtmlSpecialCharacter() {
         assertTrue(Html.escape("a&b<c>d\"e'f").equals("a&amp;b&lt;c&gt;d&quot;e&#39;f"));
     }

@@ -73,6 +73,7 @@ public final class Html {
             html.append("</div>");
         }
         speedupTable(html, report);
+        hostsTable(html, report);
         scalingTable(html, report);
         breakEvenTable(html, report);
         return html.append("</body></html>\n").toString();
@@ -115,6 +116,26 @@ public final class Html {
                     .append("<td>").append(Format.number(r.efficiency(), 2)).append("</td><td>")
                     .append(Format.number(r.karpFlatt(), 3)).append("</td>")
                     .append(td(String.join("; ", r.warnings()))).append("</tr>");
+        }
+        html.append("</table>");
+    }
+
+    private static void hostsTable(StringBuilder html, Report report) {
+        List<String> hosts = HostComparison.hosts(report);
+        if (hosts.size() < 2) {
+            return;
+        }
+        html.append("<h2>Hosts side by side</h2><p>Speedup against ").append(escape(report.baseline()))
+                .append(" on each host (time where there is no baseline).</p><table><tr><th>strategy</th>")
+                .append("<th>params</th><th>workers</th>");
+        hosts.forEach(host -> html.append("<th>").append(escape(host)).append("</th>"));
+        html.append("</tr>");
+        for (HostComparison.Line line : HostComparison.lines(report)) {
+            html.append("<tr>").append(td(line.label())).append(td(Analysis.describe(line.params())))
+                    .append("<td>").append(line.workers()).append("</td>");
+            hosts.forEach(host -> html.append("<td>").append(escape(HostComparison.cell(line.byHost().get(host))))
+                    .append("</td>"));
+            html.append("</tr>");
         }
         html.append("</table>");
     }

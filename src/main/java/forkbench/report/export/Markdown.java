@@ -50,6 +50,25 @@ public final class Markdown {
                 .append("contains 1. Efficiency is speedup / min(workers, cores).\n\n")
                 .append(speedupTable(report));
 
+        List<String> hosts = HostComparison.hosts(report);
+        if (hosts.size() > 1) {
+            md.append("\n## Hosts side by side\n\nSpeedup against ").append(cell(report.baseline()))
+                    .append(" on each host (time where there is no baseline).\n\n");
+            List<String> header = new ArrayList<>(List.of("strategy", "params", "workers"));
+            List<String> align = new ArrayList<>(List.of("---", "---", "--:"));
+            hosts.forEach(host -> {
+                header.add(cell(host));
+                align.add("--:");
+            });
+            md.append(row(header)).append(row(align));
+            for (HostComparison.Line line : HostComparison.lines(report)) {
+                List<String> cells = new ArrayList<>(List.of(cell(line.label()), cell(Analysis.describe(line.params())),
+                        String.valueOf(line.workers())));
+                hosts.forEach(host -> cells.add(HostComparison.cell(line.byHost().get(host))));
+                md.append(row(cells));
+            }
+        }
+
         md.append("\n## Scaling fits and recommended workers\n\n")
                 .append("Least-squares fits of throughput X(N) with lambda free; σ: contention, κ: coherency. ")
                 .append("Recommended: the fewest workers whose time is within the best time's interval.\n\n");
