@@ -22,10 +22,11 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * {@code java -jar benchmarks.jar [JMH options]}: JMH's own command line, option for option, with three additions
- * made before anything runs: parameter values are checked, a {@code workers} sweep is fitted to this machine when
- * {@code -p workers} is absent, and a benchmark that throws (a wrong sum included) stops the run unless
- * {@code -foe false} says otherwise.
+ * {@code java -jar benchmarks.jar [JMH options]}: JMH's own command line, option for option, with forkbench's
+ * additions: parameter values and names are checked before anything runs; with no benchmark named, the comparison
+ * runs; a {@code workers} sweep is fitted to this machine when {@code -p workers} is absent; a benchmark that throws
+ * (a wrong sum included) stops the run unless {@code -foe false} says otherwise; and the results are kept with the
+ * run's metadata (see {@link RunRecord}).
  */
 final class BenchmarkCommand {
 
@@ -71,7 +72,12 @@ final class BenchmarkCommand {
             }
             checkParameters(args, cli);
             RunRecord record = RunRecord.plan(cli);
-            new Runner(record.apply(withForkbenchDefaults(cli))).run();
+            try {
+                new Runner(record.apply(withForkbenchDefaults(cli))).run();
+            } catch (RunnerException e) {
+                record.abandon();
+                throw e;
+            }
             record.finish(out, err);
             return 0;
         } catch (UsageException e) {

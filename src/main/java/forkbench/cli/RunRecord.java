@@ -66,6 +66,20 @@ final class RunRecord {
         return options.build();
     }
 
+    /** A run that failed leaves no empty results folder behind. */
+    void abandon() {
+        if (folder == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> contents = Files.list(folder)) {
+            if (contents.findAny().isEmpty()) {
+                Files.delete(folder);
+            }
+        } catch (IOException e) {
+            // Best effort: an empty folder is untidy, not wrong.
+        }
+    }
+
     /** After the run: metadata beside the JSON, and for a plain run the report and its table. */
     void finish(PrintStream out, PrintStream err) throws IOException {
         if (jsonResult == null || !Files.isRegularFile(jsonResult)) {
