@@ -145,7 +145,14 @@ public final class Markdown {
 
     /** Text from the input, made safe inside a table cell: no column breaks, no raw HTML. */
     private static String cell(String text) {
-        return text == null ? "" : text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ")
+        if (text == null) {
+            return "";
+        }
+        if (text.chars().noneMatch(c -> c == '\\' || c == '|' || c == '\r' || c == '\n' || c == '&' || c == '<'
+                || c == '>')) {
+            return text;
+        }
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ")
                 .replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

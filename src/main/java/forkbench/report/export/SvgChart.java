@@ -77,14 +77,16 @@ final class SvgChart {
             if (s.markers()) {
                 for (int i = 0; i < s.x().length; i++) {
                     if (usable(s.x()[i], logX) && usable(s.y()[i], logY)) {
-                        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>",
-                                px(s.x()[i], xRange), py(s.y()[i], yRange), s.color()));
+                        svg.append("<circle cx=\"").append(coordinate(px(s.x()[i], xRange))).append("\" cy=\"")
+                                .append(coordinate(py(s.y()[i], yRange))).append("\" r=\"3.5\" fill=\"")
+                                .append(s.color()).append("\"/>");
                     }
                 }
             }
             int lx = WIDTH - RIGHT + 12;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
-                    + "stroke-width=\"2\"%s/>", lx, legendY, lx + 22, legendY, s.color(), dash));
+            svg.append("<line x1=\"").append(lx).append("\" y1=\"").append(legendY).append("\" x2=\"").append(lx + 22)
+                    .append("\" y2=\"").append(legendY).append("\" stroke=\"").append(s.color())
+                    .append("\" stroke-width=\"2\"").append(dash).append("/>");
             svg.append(text(lx + 28, legendY + 4, Html.escape(s.name()), "start", "font-size:11px"));
             legendY += 16;
         }
@@ -100,14 +102,14 @@ final class SvgChart {
                 x0, y1, y0, x1));
         for (double tick : ticks(xRange, logX)) {
             double x = px(tick, xRange);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>",
-                    x, y1, x, y0));
+            svg.append("<line x1=\"").append(coordinate(x)).append("\" y1=\"").append(y1).append("\" x2=\"")
+                    .append(coordinate(x)).append("\" y2=\"").append(y0).append("\" stroke=\"#ddd\"/>");
             svg.append(text(x, y0 + 16, label(tick), "middle", "font-size:11px"));
         }
         for (double tick : ticks(yRange, logY)) {
             double y = py(tick, yRange);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>",
-                    x0, y, x1, y));
+            svg.append("<line x1=\"").append(x0).append("\" y1=\"").append(coordinate(y)).append("\" x2=\"")
+                    .append(x1).append("\" y2=\"").append(coordinate(y)).append("\" stroke=\"#ddd\"/>");
             svg.append(text(x0 - 6, y + 4, label(tick), "end", "font-size:11px"));
         }
         svg.append(text((x0 + x1) / 2.0, HEIGHT - 12, Html.escape(xLabel), "middle", ""));
@@ -190,7 +192,7 @@ final class SvgChart {
     }
 
     private static String text(double x, double y, String escaped, String anchor, String style) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-family=\"sans-serif\" "
-                + "font-size=\"12\" style=\"%s\">%s</text>", x, y, anchor, style, escaped);
+        return "<text x=\"" + coordinate(x) + "\" y=\"" + coordinate(y) + "\" text-anchor=\"" + anchor
+                + "\" font-family=\"sans-serif\" font-size=\"12\" style=\"" + style + "\">" + escaped + "</text>";
     }
 }
