@@ -70,3 +70,24 @@ build_jar() {
     return 1
   }
 }
+
+# Runs java -jar target/benchmarks.jar with the given arguments, building the jar first when it is stale.
+forkbench_jar() {
+  find_jdk || return 1
+  if jar_is_stale; then
+    build_jar || return 1
+  fi
+  # JMH 1.37 uses sun.misc.Unsafe, which JDK 24+ warns about on every fork; JMH's forks inherit this flag.
+  local jvm_flags=()
+  if [ "$(java_feature_version "$JAVA_HOME/bin/java")" -ge 24 ]; then
+    jvm_flags+=(--sun-misc-unsafe-memory-access=allow)
+  fi
+  "$JAVA_HOME/bin/java" "${jvm_flags[@]}" -jar "$FORKBENCH_JAR" "$@"
+}
+
+# A folder name for a run: results/<label>-<date-time>-<host>.
+new_run_folder() {
+  local host
+  host=$(hostname 2>/dev/null | tr -c 'A-Za-z0-9._-\n' '_')
+  echo "results/$1-$(date -u +%Y%m%d-%H%M%S)-${host:-unknown}"
+}

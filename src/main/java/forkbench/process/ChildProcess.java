@@ -47,6 +47,8 @@ public final class ChildProcess implements AutoCloseable {
     private final Object writeLock = new Object();
     private final DataOutputStream toChild;
 
+    private final CompletableFuture<Void> handshake = new CompletableFuture<>();
+
     // Guarded by this. Once ended is set, the child takes no more work and every later submit fails with it.
     private final Deque<CompletableFuture<Long>> pending = new ArrayDeque<>();
     private ChildProcessException ended;
@@ -85,6 +87,14 @@ public final class ChildProcess implements AutoCloseable {
 
     public long pid() {
         return pid;
+    }
+
+    /**
+     * Completes when the child's first message arrives: its JVM is up and it is listening. Fails as a job would if
+     * the child never gets that far.
+     */
+    public CompletableFuture<Void> ready() {
+        return handshake.copy();
     }
 
     public boolean isAlive() {
@@ -142,6 +152,7 @@ public final class ChildProcess implements AutoCloseable {
                             + Frames.PROTOCOL_VERSION + ") first, got " + hello);
                 }
                 ready = true;
+                handshake.complete(null);
                 for (Message message; (message = Frames.read(in)) != null; ) {
                     switch (message) {
                         case Message.Result result -> nextPending(message).complete(result.sum());
@@ -214,6 +225,7 @@ public final class ChildProcess implements AutoCloseable {
             orphans = new ArrayList<>(pending);
             pending.clear();
         }
+        handshake.completeExceptionally(cause);
         orphans.forEach(future -> future.completeExceptionally(cause));
     }
 

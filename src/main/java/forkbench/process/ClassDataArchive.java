@@ -25,59 +25,63 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An application class-data (AppCDS) archive for child JVMs: the child's own classes and the JDK's jar-reading
- * machinery, pre-parsed and memory-mapped at start-up. On the 2-core development machine it took a child's start
- * from about 1.3x the start-up of a bare hello-world JVM to about 1.0-1.1x.
+ * Makes and finds the start-up archives of {@link StartupArchive}: an application class-data archive, or JDK 25's
+ * AOT cache. On the 2-core development machine a child started in about 1.3x the time of a bare hello-world JVM
+ * without one, about 1.05x with the AppCDS archive and about 0.95x with the AOT cache (see ColdStartVariants).
  *
- * <p>The archive is made once per JDK, class path and flag set, by a training child that runs one small job with
- * {@code -XX:ArchiveClassesAtExit}; it is written under a temporary name and renamed into place, so a reader never
- * maps half an archive. Anything that goes wrong leaves children on the JDK's default archive: slower, still right.
- * The JVM itself checks an archive against the class path it runs with and ignores one that does not match.
+ * <p>An archive is made once per JDK, class path, flag set and kind, by a training child that runs one small job;
+ * it is written under a temporary name and renamed into place, so a reader never maps half an archive. Anything
+ * that goes wrong leaves children on the JDK's default archive: slower, still right. The JVM itself checks an
+ * archive against the class path it runs with and ignores one that does not match.
  */
 final class ClassDataArchive {
 
     private static final long TRAINING_TIMEOUT_SECONDS = 60;
     private static final Duration STALE_AFTER = Duration.ofDays(14);
-    private static final Map<List<String>, Optional<Path>> ARCHIVES = new ConcurrentHashMap<>();
+    private static final Map<List<Object>, Optional<Path>> ARCHIVES = new ConcurrentHashMap<>();
 
     private ClassDataArchive() {
     }
 
     /** The flags that make a child with this base command use its archive, creating the archive on first use. */
-    static List<String> flagsFor(List<String> baseCommand, String classPath) {
-        return ARCHIVES.computeIfAbsent(baseCommand, command -> locate(command, classPath))
-                .map(archive -> List.of("-XX:SharedArchiveFile=" + archive))
+    static List<String> flagsFor(StartupArchive kind, List<String> baseCommand, String classPath) {
+        String useFlag = kind == StartupArchive.AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+        return ARCHIVES.computeIfAbsent(List.of(kind, baseCommand), key -> locate(kind, baseCommand, classPath))
+                .map(archive -> List.of(useFlag + archive))
                 .orElse(List.of());
     }
 
-    private static Optional<Path> locate(List<String> baseCommand, String classPath) {
+    private static Optional<Path> locate(StartupArchive kind, List<String> baseCommand, String classPath) {
+        String extension = kind == StartupArchive.AOT_CACHE ? ".aot" : ".jsa";
+        String trainFlag = kind == StartupArchive.AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
         try {
             Path directory = cacheDirectory();
-            Path archive = directory.resolve(key(baseCommand, classPath) + ".jsa");
+            Path archive = directory.resolve(key(baseCommand, classPath) + extension);
             if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
                 return Optional.of(archive);
             }
-            Path partial = Files.createTempFile(directory, "training-", ".jsa");
+            Path partial = Files.createTempFile(directory, "training-", extension);
             try {
-                if (train(baseCommand, partial) && Files.size(partial) > 0) {
+                if (train(baseCommand, trainFlag + partial) && Files.size(partial) > 0) {
                     Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     pruneStale(directory);
                     return Optional.of(archive);
                 }
             } finally {
                 Files.deleteIfExists(partial);
+                Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + ".config"));
             }
         } catch (IOException | RuntimeException e) {
-            System.err.println("forkbench: no class-data archive for child JVMs (" + e.getMessage()
+            System.err.println("forkbench: no start-up archive for child JVMs (" + e.getMessage()
                     + "); they start without one");
         }
         return Optional.empty();
     }
 
     /** Runs one child through a real job, so the archive holds what a job loads, and lets it dump at exit. */
-    private static boolean train(List<String> baseCommand, Path partial) throws IOException {
+    private static boolean train(List<String> baseCommand, String trainFlag) throws IOException {
         List<String> command = new ArrayList<>(baseCommand);
-        command.add(1, "-XX:ArchiveClassesAtExit=" + partial);
+        command.add(1, trainFlag);
         Process trainee = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -109,7 +113,7 @@ final class ClassDataArchive {
     /** Every rebuilt jar gets its own archive; drop the ones nothing has written for a fortnight. */
     private static void pruneStale(Path directory) throws IOException {
         FileTime cutoff = FileTime.from(Instant.now().minus(STALE_AFTER));
-        try (DirectoryStream<Path> archives = Files.newDirectoryStream(directory, "*.jsa")) {
+        try (DirectoryStream<Path> archives = Files.newDirectoryStream(directory, "*.{jsa,aot}")) {
             for (Path old : archives) {
                 if (Files.getLastModifiedTime(old).compareTo(cutoff) < 0) {
                     Files.deleteIfExists(old);

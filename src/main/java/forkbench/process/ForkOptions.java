@@ -17,11 +17,10 @@ import java.util.Objects;
  * @param jvmArgs        JVM flags placed before the class path
  * @param timeout        how long one result may take before the child is destroyed; {@link Duration#ZERO} for none
  * @param maxChildren    the most children one {@link Children#forkAll} call may start
- * @param classDataArchive whether children map an application class-data archive made for them on first use
- *                       (see {@link ClassDataArchive}); it only makes them start faster
+ * @param startupArchive what children map to start faster, made for them on first use (see {@link StartupArchive})
  */
 public record ForkOptions(Path javaExecutable, String classPath, String mainClass, List<String> mainArgs,
-                          List<String> jvmArgs, Duration timeout, int maxChildren, boolean classDataArchive) {
+                          List<String> jvmArgs, Duration timeout, int maxChildren, StartupArchive startupArchive) {
 
     /**
      * Flags for a short-lived CPU-bound worker: the serial collector starts faster than G1 and a summing loop makes
@@ -48,53 +47,58 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
         }
+        Objects.requireNonNull(startupArchive, "startupArchive");
         if (maxChildren < 1) {
             throw new IllegalArgumentException("maxChildren must be >= 1, got " + maxChildren);
         }
     }
 
     public static ForkOptions defaults() {
-        return new ForkOptions(Path.of(System.getProperty("java.home"), "bin", "java"),
-                System.getProperty("java.class.path"), ChildMain.class.getName(), List.of(), WORKER_JVM_ARGS,
-                Duration.ZERO, DEFAULT_MAX_CHILDREN, true);
+        return new ForkOptions(runningJava(), System.getProperty("java.class.path"), ChildMain.class.getName(), List.of(), WORKER_JVM_ARGS,
+                Duration.ZERO, DEFAULT_MAX_CHILDREN, StartupArchive.best());
     }
 
     public ForkOptions withTimeout(Duration newTimeout) {
-        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, newTimeout, maxChildren, classDataArchive);
+        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, newTimeout, maxChildren, startupArchive);
     }
 
     public ForkOptions withJvmArgs(List<String> newJvmArgs) {
-        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, newJvmArgs, timeout, maxChildren, classDataArchive);
+        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, newJvmArgs, timeout, maxChildren, startupArchive);
     }
 
     public ForkOptions withMain(String newMainClass, String... newMainArgs) {
         return new ForkOptions(javaExecutable, classPath, newMainClass, List.of(newMainArgs), jvmArgs, timeout,
-                maxChildren, classDataArchive);
+                maxChildren, startupArchive);
     }
 
     public ForkOptions withJavaExecutable(Path newJavaExecutable) {
         return new ForkOptions(newJavaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, maxChildren,
-                classDataArchive);
+                startupArchive);
     }
 
     public ForkOptions withMaxChildren(int newMaxChildren) {
         return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, newMaxChildren,
-                classDataArchive);
+                startupArchive);
     }
 
-    public ForkOptions withClassDataArchive(boolean enabled) {
-        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, maxChildren, enabled);
+    public ForkOptions withStartupArchive(StartupArchive archive) {
+        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, maxChildren, archive);
     }
 
     /** The command line, as an argument vector: no shell ever parses it. */
     List<String> command() {
         List<String> base = baseCommand();
-        if (!classDataArchive) {
+        StartupArchive archive = startupArchive.available(javaExecutable.equals(runningJava()));
+        if (archive == StartupArchive.NONE) {
             return base;
         }
         List<String> command = new ArrayList<>(base);
-        command.addAll(1, ClassDataArchive.flagsFor(base, classPath));
+        command.addAll(1, ClassDataArchive.flagsFor(archive, base, classPath));
         return command;
+    }
+
+    private static Path runningJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     /** The command without the archive: what trains the archive, and what the archive is keyed by. */

@@ -29,8 +29,8 @@ class ChildProcessTest {
     /** Every fault must surface well within this; none of them should wait for anything like it. */
     private static final long BOUND_SECONDS = 20;
 
-    /** Tests run from class folders, which a class-data archive cannot hold: skip making one. */
-    private static final ForkOptions OPTIONS = ForkOptions.defaults().withClassDataArchive(false);
+    /** Tests run from class folders, which a start-up archive cannot hold: skip making one. */
+    private static final ForkOptions OPTIONS = ForkOptions.defaults().withStartupArchive(StartupArchive.NONE);
 
     private final List<ChildProcess> started = new ArrayList<>();
 
@@ -75,10 +75,24 @@ class ChildProcessTest {
     }
 
     @Test
-    void aChildAnswersWithTheClassDataArchiveOnToo() throws Exception {
-        // From class folders the archive may hold only JDK classes, or not be made at all: either way, same answer.
-        ChildProcess child = fork(ForkOptions.defaults());
-        assertEquals(Summation.sum(0, 54_321), child.submit(new Range(0, 54_321)).get(BOUND_SECONDS, TimeUnit.SECONDS));
+    void readyCompletesOnTheHandshakeAndFailsWhenThereIsNone() throws Exception {
+        ChildProcess child = fork(OPTIONS);
+        child.ready().get(BOUND_SECONDS, TimeUnit.SECONDS);
+        assertTrue(child.isAlive());
+        ChildProcess broken = faulty("never-ready");
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> broken.ready().get(BOUND_SECONDS, TimeUnit.SECONDS));
+        assertInstanceOf(ChildStartException.class, e.getCause());
+    }
+
+    @Test
+    void aChildAnswersTheSameWithEveryStartupArchive() throws Exception {
+        // From class folders an archive may hold only JDK classes, or not be made at all: either way, same answer.
+        for (StartupArchive archive : StartupArchive.values()) {
+            ChildProcess child = fork(ForkOptions.defaults().withStartupArchive(archive));
+            assertEquals(Summation.sum(0, 54_321), child.submit(new Range(0, 54_321))
+                    .get(BOUND_SECONDS, TimeUnit.SECONDS), archive.name());
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package forkbench.strategy;
 
 import forkbench.benchmarks.StrategyBenchmark;
 import forkbench.process.ForkOptions;
+import forkbench.process.StartupArchive;
 import forkbench.workload.Summation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class StrategiesTest {
 
-    /** Tests run from class folders, which a class-data archive cannot hold: skip making one. */
-    private static final ForkOptions CHILDREN = ForkOptions.defaults().withClassDataArchive(false);
+    /** Tests run from class folders, which a start-up archive cannot hold: skip making one. */
+    private static final ForkOptions CHILDREN = ForkOptions.defaults().withStartupArchive(StartupArchive.NONE);
 
     /** n = 0 and 1, fewer indices than workers, uneven splits, and a size whose n(n-1)/2 overflows a long. */
     static Stream<Arguments> cases() {
