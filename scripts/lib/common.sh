@@ -88,6 +88,6 @@ forkbench_jar() {
 # A folder name for a run: results/<label>-<date-time>-<host>.
 new_run_folder() {
   local host
-  host=$(hostname 2>/dev/null | tr -c 'A-Za-z0-9._-\n' '_')
+  host=$(hostname 2>/dev/null | tr -c 'A-Za-z0-9._\n-' '_')
   echo "results/$1-$(date -u +%Y%m%d-%H%M%S)-${host:-unknown}"
 }

@@ -1,8 +1,9 @@
 package forkbench.cli;
 
 /**
- * The jar's entry point. {@code report ...} turns results into reports ({@link ReportCommand}); anything else is
- * JMH's own command line, run with forkbench's checks and defaults ({@link BenchmarkCommand}).
+ * The jar's entry point. {@code report ...} turns results into reports ({@link ReportCommand}); {@code memory ...}
+ * measures memory per worker ({@link MemoryCommand}); anything else is JMH's own command line, run with forkbench's
+ * checks and defaults ({@link BenchmarkCommand}).
  */
 public final class Main {
 
@@ -10,9 +11,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = args.length > 0 && args[0].equals("report")
-                ? ReportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err)
-                : new BenchmarkCommand(System.out, System.err).run(args);
+        String[] rest = args.length > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        int status = switch (args.length > 0 ? args[0] : "") {
+            case "report" -> ReportCommand.run(rest, System.out, System.err);
+            case "memory" -> MemoryCommand.run(rest, System.out, System.err);
+            default -> new BenchmarkCommand(System.out, System.err).run(args);
+        };
         System.out.flush();
         System.exit(status);
     }

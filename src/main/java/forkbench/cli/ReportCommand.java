@@ -105,7 +105,9 @@ final class ReportCommand implements Callable<Integer> {
             return 1;
         }
         out_.print(outputs.get("report.md"));
-        err.println("forkbench report: wrote " + String.join(", ", outputs.keySet()) + " to " + folder);
+        long charts = outputs.keySet().stream().filter(name -> name.startsWith("charts/")).count();
+        err.println("forkbench report: wrote report.md, report.csv, report.json, report.html and " + charts
+                + " chart" + (charts == 1 ? "" : "s") + " (charts/*.svg) to " + folder);
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package forkbench.report;
 
+import forkbench.memory.MemoryFootprint;
 import forkbench.report.export.Csv;
 import forkbench.report.export.Html;
 import forkbench.report.export.Json;
@@ -40,15 +41,23 @@ public final class Reporter {
                 throw new InputException(RunMetadata.fileFor(file), "unreadable run metadata ("
                         + e.getMessage().lines().findFirst().orElse("") + ")");
             }
+            MemoryFootprint memory;
+            try {
+                memory = MemoryFootprint.readFor(file);
+            } catch (IOException e) {
+                throw new InputException(MemoryFootprint.fileFor(file), "unreadable memory figures ("
+                        + e.getMessage().lines().findFirst().orElse("") + ")");
+            }
             String host = metadata == null || metadata.hostname() == null ? UNRECORDED_HOST : metadata.hostname();
             measurements.addAll(JmhResults.read(file, workerParam, host));
-            runs.add(new Report.Run(file.toString(), host, metadata, runWarnings(file, metadata)));
+            runs.add(new Report.Run(file.toString(), host, metadata, memory, runWarnings(file, metadata)));
         }
         return Analysis.analyze(measurements, runs, options);
     }
 
     /**
-     * The four renderings, by file name, in the order they are written. One after the other: rendering them side by
+     * The four renderings and every chart as its own SVG file ({@code charts/...}), by file name, in the order they
+     * are written. One after the other: rendering them side by
      * side was slower on 2 cores, where the JIT compiler threads need the second core while the code is cold.
      */
     public static Map<String, String> render(Report report, ReportOptions options) {
@@ -56,7 +65,9 @@ public final class Reporter {
         outputs.put("report.md", Markdown.render(report));
         outputs.put("report.csv", Csv.render(report));
         outputs.put("report.json", Json.render(report));
-        outputs.put("report.html", Html.render(report, options.sizeParam()));
+        Map<String, String> charts = Html.charts(report, options.sizeParam());
+        outputs.put("report.html", Html.render(report, options.sizeParam(), charts));
+        charts.forEach((name, svg) -> outputs.put("charts/" + name, svg));
         return outputs;
     }
 

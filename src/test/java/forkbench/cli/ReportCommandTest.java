@@ -53,9 +53,13 @@ class ReportCommandTest {
             assertTrue(Files.size(out.resolve(name)) > 0, name);
         }
         assertTrue(Files.readString(out.resolve("report.json")).contains("\"recommendedWorkers\""));
-        try (Stream<Path> files = Files.list(out)) {
-            assertEquals(4, files.count(), "no temporary files are left behind");
+        try (Stream<Path> files = Files.walk(out)) {
+            List<String> names = files.filter(Files::isRegularFile).map(path -> out.relativize(path).toString())
+                    .sorted().toList();
+            assertEquals(List.of("charts/speedup-unrecorded-n_10.svg", "report.csv", "report.html", "report.json",
+                    "report.md"), names, "the outputs and nothing else: no temporary files left behind");
         }
+        assertTrue(Files.readString(out.resolve("charts/speedup-unrecorded-n_10.svg")).startsWith("<svg"));
     }
 
     @Test
@@ -89,6 +93,21 @@ class ReportCommandTest {
         assertEquals(1, outcome.status());
         assertEquals("forkbench report: " + empty + ": the file is empty\n", outcome.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void memoryRefusesBadOptionsAndExistingFilesWithOneLine() throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertEquals(2, MemoryCommand.run(new String[] {"--threads", "0"}, out, errors));
+        assertEquals(2, MemoryCommand.run(new String[] {"--children", "many"}, out, errors));
+        Path existing = Files.writeString(dir.resolve("taken.memory.json"), "{}");
+        assertEquals(1, MemoryCommand.run(new String[] {"--out", existing.toString()}, out, errors));
+        assertEquals("{}", Files.readString(existing));
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.stream().allMatch(line -> line.startsWith("forkbench memory: ")), lines.toString());
     }
 
     @Test

@@ -90,6 +90,20 @@ class ExportTest {
     }
 
     @Test
+    void memoryPerWorkerIsShownBesideTheTimes() throws Exception {
+        Path run = hostRun("alpha", 2, 0.5);
+        java.nio.file.Files.writeString(forkbench.memory.MemoryFootprint.fileFor(run),
+                new forkbench.memory.MemoryFootprint(40_960, 40_000, 42_000, 2, 48.5, 0.91, 2000, 35_000).toJson());
+        ReportOptions options = ReportOptions.defaults();
+        Map<String, String> outputs = Reporter.render(Reporter.build(List.of(run), "workers", options), options);
+        assertTrue(outputs.get("report.md").contains("## Memory per worker"), outputs.get("report.md"));
+        assertTrue(outputs.get("report.md").contains("| 40.0 MiB | 48.5 KiB | 0.910 KiB | 34.2 MiB |"),
+                outputs.get("report.md"));
+        assertTrue(outputs.get("report.html").contains("<h2>Memory per worker</h2>"));
+        assertTrue(outputs.get("report.json").contains("\"platformThreadKiB\" : 48.5"));
+    }
+
+    @Test
     void escapeCoversEveryHtmlSpecialCharacter() {
         assertTrue(Html.escape("a&b<c>d\"e'f").equals("a&amp;b&lt;c&gt;d&quot;e&#39;f"));
     }

@@ -25,6 +25,11 @@ final class Format {
         return digits(nanos) + " ns";
     }
 
+    /** Memory in a fitting unit: {@code 38.2 MiB}, {@code 61.5 KiB}, {@code 0.95 KiB}. */
+    static String kib(double kibibytes) {
+        return kibibytes >= 1024 ? digits(kibibytes / 1024) + " MiB" : digits(kibibytes) + " KiB";
+    }
+
     /** A time with its interval half-width in the same unit: {@code 352 ± 4.8 ms}. */
     static String time(double nanos, Double halfWidth) {
         if (halfWidth == null) {

@@ -1,5 +1,6 @@
 package forkbench.report.export;
 
+import forkbench.memory.MemoryFootprint;
 import forkbench.report.metadata.RunMetadata;
 import forkbench.report.model.Analysis;
 import forkbench.report.model.Report;
@@ -40,8 +41,20 @@ public final class Html {
         return out.toString();
     }
 
-    public static String render(Report report, String sizeParam) {
+    /**
+     * Every chart as a standalone SVG document, by file name: {@code speedup-HOST-PARAMS.svg} and
+     * {@code time-HOST-workersN-PARAMS.svg}, names reduced to safe characters.
+     */
+    public static Map<String, String> charts(Report report, String sizeParam) {
         List<String> labels = report.rows().stream().map(Report.Row::label).distinct().toList();
+        Map<String, String> charts = new LinkedHashMap<>();
+        speedupCharts(report, labels).forEach((name, svg) -> charts.put(unique(charts, "speedup-" + name), svg));
+        timeCharts(report, sizeParam, labels).forEach((name, svg) -> charts.put(unique(charts, "time-" + name), svg));
+        return charts;
+    }
+
+    /** The page, with {@code charts} (from {@link #charts}) inline. */
+    public static String render(Report report, String sizeParam, Map<String, String> charts) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
@@ -64,15 +77,15 @@ public final class Html {
         }
         runs(html, report);
         html.append("<h2>Speedup against workers</h2><div class=\"charts\">");
-        speedupCharts(report, labels).forEach(html::append);
+        charts.forEach((name, svg) -> html.append(name.startsWith("speedup-") ? svg : ""));
         html.append("</div>");
-        List<String> timeCharts = timeCharts(report, sizeParam, labels);
-        if (!timeCharts.isEmpty()) {
+        if (charts.keySet().stream().anyMatch(name -> name.startsWith("time-"))) {
             html.append("<h2>Time against ").append(escape(sizeParam)).append(" (log-log)</h2><div class=\"charts\">");
-            timeCharts.forEach(html::append);
+            charts.forEach((name, svg) -> html.append(name.startsWith("time-") ? svg : ""));
             html.append("</div>");
         }
         speedupTable(html, report);
+        memoryTable(html, report);
         hostsTable(html, report);
         scalingTable(html, report);
         breakEvenTable(html, report);
@@ -116,6 +129,26 @@ public final class Html {
                     .append("<td>").append(Format.number(r.efficiency(), 2)).append("</td><td>")
                     .append(Format.number(r.karpFlatt(), 3)).append("</td>")
                     .append(td(String.join("; ", r.warnings()))).append("</tr>");
+        }
+        html.append("</table>");
+    }
+
+    private static void memoryTable(StringBuilder html, Report report) {
+        if (report.runs().stream().noneMatch(run -> run.memory() != null)) {
+            return;
+        }
+        html.append("<h2>Memory per worker</h2><p>Resident memory (RSS) measured on the run's machine.</p>")
+                .append("<table><tr><th>file</th><th>host</th><th>child JVM after a job</th>")
+                .append("<th>platform thread</th><th>virtual thread</th><th>bare JVM</th></tr>");
+        for (Report.Run run : report.runs()) {
+            MemoryFootprint m = run.memory();
+            if (m != null) {
+                html.append("<tr>").append(td(run.source())).append(td(run.host()))
+                        .append("<td>").append(escape(Format.kib(m.childRssKiB()))).append("</td><td>")
+                        .append(escape(Format.kib(m.platformThreadKiB()))).append("</td><td>")
+                        .append(escape(Format.kib(m.virtualThreadKiB()))).append("</td><td>")
+                        .append(escape(Format.kib(m.parentBaseKiB()))).append("</td></tr>");
+            }
         }
         html.append("</table>");
     }
@@ -182,12 +215,12 @@ public final class Html {
     }
 
     /** One chart per host and parameter set: each strategy's speedup, its fitted model, and the ideal line. */
-    private static List<String> speedupCharts(Report report, List<String> labels) {
+    private static Map<String, String> speedupCharts(Report report, List<String> labels) {
         Map<List<Object>, List<Report.Row>> groups = new LinkedHashMap<>();
         for (Report.Row row : report.rows()) {
             groups.computeIfAbsent(List.of(row.host(), row.params()), k -> new ArrayList<>()).add(row);
         }
-        List<String> charts = new ArrayList<>();
+        Map<String, String> charts = new LinkedHashMap<>();
         for (Map.Entry<List<Object>, List<Report.Row>> group : groups.entrySet()) {
             List<Report.Row> rows = group.getValue();
             Double baselineTime = rows.stream().filter(r -> r.label().equals(report.baseline()))
@@ -229,13 +262,13 @@ public final class Html {
             }
             chart.add("ideal", new double[] {1, maxWorkers}, new double[] {1, maxWorkers}, SvgChart.Style.DOTTED,
                     false, SvgChart.colour(-1));
-            charts.add(chart.render());
+            charts.put(fileName(host + "-" + Analysis.describe(params)), chart.render());
         }
         return charts;
     }
 
     /** One chart per host, other parameters and worker count: time per operation against problem size. */
-    private static List<String> timeCharts(Report report, String sizeParam, List<String> labels) {
+    private static Map<String, String> timeCharts(Report report, String sizeParam, List<String> labels) {
         Map<List<Object>, Map<String, TreeMap<Double, Double>>> groups = new LinkedHashMap<>();
         TreeSet<Integer> workerCounts = new TreeSet<>();
         report.rows().stream().filter(r -> !r.label().equals(report.baseline()))
@@ -256,7 +289,7 @@ public final class Html {
                         .computeIfAbsent(row.label(), k -> new TreeMap<>()).put(value, row.timeNanos() / 1e6);
             }
         }
-        List<String> charts = new ArrayList<>();
+        Map<String, String> charts = new LinkedHashMap<>();
         for (Map.Entry<List<Object>, Map<String, TreeMap<Double, Double>>> group : groups.entrySet()) {
             if (group.getValue().values().stream().allMatch(points -> points.size() < 2)) {
                 continue;
@@ -270,9 +303,24 @@ public final class Html {
                     points.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
                     points.values().stream().mapToDouble(Double::doubleValue).toArray(), SvgChart.Style.SOLID, true,
                     SvgChart.colour(labels.indexOf(label))));
-            charts.add(chart.render());
+            charts.put(fileName(group.getKey().get(0) + "-workers" + group.getKey().get(2)
+                    + (others.isEmpty() ? "" : "-" + Analysis.describe(others))), chart.render());
         }
         return charts;
+    }
+
+    /** Input text made into a file name: letters, digits, dot, dash and underscore only, never empty. */
+    private static String fileName(String text) {
+        String safe = text.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
+        return safe.isEmpty() ? "chart" : safe.length() > 120 ? safe.substring(0, 120) : safe;
+    }
+
+    private static String unique(Map<String, String> taken, String name) {
+        String candidate = name + ".svg";
+        for (int i = 2; taken.containsKey(candidate); i++) {
+            candidate = name + "-" + i + ".svg";
+        }
+        return candidate;
     }
 
     private static ScalingFit fitFor(Report report, String host, String label, Map<String, String> params) {

@@ -1,5 +1,6 @@
 package forkbench.report.export;
 
+import forkbench.memory.MemoryFootprint;
 import forkbench.report.metadata.RunMetadata;
 import forkbench.report.model.Analysis;
 import forkbench.report.model.Report;
@@ -114,6 +115,20 @@ public final class Markdown {
                             + (m.cpuQuota() == null ? "" : " (" + Format.number(m.cpuQuota(), 2) + ")"),
                             cell(m.jdk()), cell(m.startedAt()),
                             Format.number(m.loadBefore(), 2) + " → " + Format.number(m.loadAfter(), 2))));
+        }
+        if (report.runs().stream().anyMatch(run -> run.memory() != null)) {
+            md.append("\n## Memory per worker\n\nResident memory (RSS) measured on the run's machine.\n\n");
+            md.append(row(List.of("file", "host", "child JVM after a job", "platform thread", "virtual thread",
+                    "bare JVM")));
+            md.append(row(List.of("---", "---", "--:", "--:", "--:", "--:")));
+            for (Report.Run run : report.runs()) {
+                MemoryFootprint m = run.memory();
+                if (m != null) {
+                    md.append(row(List.of(cell(run.source()), cell(run.host()), Format.kib(m.childRssKiB()),
+                            Format.kib(m.platformThreadKiB()), Format.kib(m.virtualThreadKiB()),
+                            Format.kib(m.parentBaseKiB()))));
+                }
+            }
         }
         if (!report.warnings().isEmpty()) {
             md.append("\n## Warnings\n\n");

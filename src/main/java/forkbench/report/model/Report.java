@@ -1,5 +1,6 @@
 package forkbench.report.model;
 
+import forkbench.memory.MemoryFootprint;
 import forkbench.report.metadata.RunMetadata;
 
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.Map;
 public record Report(double confidence, String baseline, List<Run> runs, List<Row> rows, List<Scaling> scaling,
                      List<BreakEven> breakEven, List<String> warnings) {
 
-    /** One input file and what is known of the machine it ran on. */
-    public record Run(String source, String host, RunMetadata metadata, List<String> warnings) {
+    /** One input file, what is known of the machine it ran on, and its memory per worker where measured. */
+    public record Run(String source, String host, RunMetadata metadata, MemoryFootprint memory,
+                      List<String> warnings) {
     }
 
     /**
