@@ -2,13 +2,11 @@ package forkbench.cli;
 
 import forkbench.memory.MemoryFootprint;
 import forkbench.report.export.ReportFiles;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -43,18 +41,7 @@ final class MemoryCommand implements Callable<Integer> {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return new CommandLine(new MemoryCommand(out, err))
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .setParameterExceptionHandler((e, ignored) -> {
-                    err.println("forkbench memory: " + e.getMessage() + " (memory --help lists the options)");
-                    return 2;
-                })
-                .setExecutionExceptionHandler((e, line, result) -> {
-                    err.println("forkbench memory: " + e.getMessage());
-                    return 1;
-                })
-                .execute(args);
+        return Subcommands.execute(new MemoryCommand(out, err), "memory", args, out, err);
     }
 
     @Override

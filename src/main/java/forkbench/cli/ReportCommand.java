@@ -5,14 +5,12 @@ import forkbench.report.export.ReportFiles;
 import forkbench.report.input.InputException;
 import forkbench.report.model.Report;
 import forkbench.report.model.ReportOptions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -66,18 +64,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine command = new CommandLine(new ReportCommand(out, err))
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .setParameterExceptionHandler((e, ignored) -> {
-                    err.println("forkbench report: " + e.getMessage() + " (report --help lists the options)");
-                    return 2;
-                })
-                .setExecutionExceptionHandler((e, line, result) -> {
-                    err.println("forkbench report: " + e.getMessage());
-                    return 1;
-                });
-        return command.execute(args);
+        return Subcommands.execute(new ReportCommand(out, err), "report", args, out, err);
     }
 
     @Override

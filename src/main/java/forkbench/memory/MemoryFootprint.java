@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import forkbench.process.ChildProcess;
 import forkbench.process.Children;
 import forkbench.process.ForkOptions;
+import forkbench.report.metadata.Beside;
 import forkbench.workload.Range;
 
 import java.io.BufferedReader;
@@ -43,9 +44,7 @@ public record MemoryFootprint(long childRssKiB, long childRssKiBMin, long childR
 
     /** Where the footprint of a JMH JSON file lives: beside it, {@code NAME.memory.json} for {@code NAME.json}. */
     public static Path fileFor(Path resultFile) {
-        String name = resultFile.getFileName().toString();
-        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-        return resultFile.resolveSibling(stem + ".memory.json");
+        return Beside.resultFile(resultFile, "memory");
     }
 
     /** The footprint recorded beside a JMH JSON file, or {@code null} when none was. */

@@ -65,9 +65,7 @@ public record RunMetadata(String hostname, String cpuModel, int logicalCores, Do
 
     /** Where the metadata of a JMH JSON file lives: beside it, {@code NAME.metadata.json} for {@code NAME.json}. */
     public static Path fileFor(Path resultFile) {
-        String name = resultFile.getFileName().toString();
-        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-        return resultFile.resolveSibling(stem + ".metadata.json");
+        return Beside.resultFile(resultFile, "metadata");
     }
 
     /** The metadata recorded beside a JMH JSON file, or {@code null} when none was. */
