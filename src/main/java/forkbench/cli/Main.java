@@ -2,7 +2,8 @@ package forkbench.cli;
 
 /**
  * The jar's entry point. {@code report ...} turns results into reports ({@link ReportCommand}); {@code memory ...}
- * measures memory per worker ({@link MemoryCommand}); anything else is JMH's own command line, run with forkbench's
+ * measures memory per worker ({@link MemoryCommand}); {@code compare ...} judges one run against another
+ * ({@link CompareCommand}); anything else is JMH's own command line, run with forkbench's
  * checks and defaults ({@link BenchmarkCommand}).
  */
 public final class Main {
@@ -15,6 +16,7 @@ public final class Main {
         int status = switch (args.length > 0 ? args[0] : "") {
             case "report" -> ReportCommand.run(rest, System.out, System.err);
             case "memory" -> MemoryCommand.run(rest, System.out, System.err);
+            case "compare" -> CompareCommand.run(rest, System.out, System.err);
             default -> new BenchmarkCommand(System.out, System.err).run(args);
         };
         System.out.flush();

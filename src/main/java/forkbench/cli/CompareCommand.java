@@ -1,0 +1,99 @@
+package forkbench.cli;
+
+import forkbench.compare.Comparison;
+import forkbench.report.export.ComparisonExport;
+import forkbench.report.export.ReportFiles;
+import forkbench.report.input.InputException;
+import forkbench.report.input.JmhResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code java -jar benchmarks.jar compare BASE.json NEW.json}: what changed, configuration by configuration. Exits
+ * 1 when a change is significantly slower by more than {@code --threshold} percent, so it can gate a CI job.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Compares two JMH JSON results configuration by configuration: the change in time per "
+                + "operation with its confidence interval, as compare.md and compare.html.",
+                "Exit codes: 0 no significant slowdown beyond the threshold, 1 at least one, 2 bad input or options."})
+final class CompareCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BASE.json", description = "the reference run")
+    private Path base;
+
+    @Parameters(index = "1", paramLabel = "NEW.json", description = "the run to judge")
+    private Path fresh;
+
+    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5",
+            description = "a significant slowdown larger than this fails (default: ${DEFAULT-VALUE}%)")
+    private double threshold;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: compare/ beside NEW.json, "
+            + "or compare-2/... if taken)")
+    private Path out;
+
+    @Option(names = "--force", description = "replace a comparison already in --out DIR")
+    private boolean force;
+
+    @Option(names = "--workers-param", paramLabel = "NAME", defaultValue = "workers",
+            description = "the @Param holding the worker count (default: ${DEFAULT-VALUE})")
+    private String workerParam;
+
+    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "confidence level of the intervals (default: ${DEFAULT-VALUE})")
+    private double confidence;
+
+    private final PrintStream stdout;
+    private final PrintStream err;
+
+    private CompareCommand(PrintStream out, PrintStream err) {
+        this.stdout = out;
+        this.err = err;
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return Subcommands.execute(new CompareCommand(out, err), "compare", args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        if (!(confidence > 0 && confidence < 1) || !(threshold >= 0)) {
+            err.println("forkbench compare: --confidence must be between 0 and 1 and --threshold at least 0");
+            return 2;
+        }
+        Comparison comparison;
+        try {
+            comparison = Comparison.of(JmhResults.read(base, workerParam, "base"),
+                    JmhResults.read(fresh, workerParam, "new"), confidence, threshold);
+        } catch (InputException e) {
+            err.println("forkbench compare: " + e.getMessage());
+            return 2;
+        }
+        if (comparison.changes().isEmpty()) {
+            err.println("forkbench compare: " + base + " and " + fresh + " share no benchmark configuration");
+            return 2;
+        }
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("compare.md", ComparisonExport.markdown(comparison));
+        outputs.put("compare.html", ComparisonExport.html(comparison));
+        Path folder = out != null ? out
+                : ReportFiles.freeFolder(fresh.toAbsolutePath().getParent().resolve("compare"), outputs.keySet());
+        try {
+            ReportFiles.write(folder, outputs, force);
+        } catch (IOException e) {
+            err.println("forkbench compare: cannot write the comparison: " + e.getMessage());
+            return 2;
+        }
+        stdout.print(outputs.get("compare.md"));
+        err.println("forkbench compare: wrote compare.md and compare.html to " + folder);
+        return comparison.hasRegression() ? 1 : 0;
+    }
+}

@@ -1,0 +1,101 @@
+package forkbench.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CompareCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private static Outcome compare(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = CompareCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A run of "pool" at 1 and 2 workers (and, if asked, a configuration only it has), every time scaled. */
+    private Path run(String name, double scale, boolean extra) throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        String[][] configs = extra ? new String[][] {{"1", "10"}, {"2", "5"}, {"4", "3"}} : new String[][] {{"1", "10"}, {"2", "5"}};
+        for (int i = 0; i < configs.length; i++) {
+            double t = Double.parseDouble(configs[i][1]) * scale;
+            json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, """
+                    {"benchmark": "b.S.pool", "mode": "avgt", "threads": 1, "forks": 1,
+                     "params": {"n": "100", "workers": "%s"},
+                     "primaryMetric": {"score": %f, "scoreUnit": "ms/op", "rawData": [[%f, %f, %f, %f]]}}""",
+                    configs[i][0], t, t * 0.99, t * 1.01, t * 0.995, t * 1.005));
+        }
+        return Files.writeString(dir.resolve(name), json.append("]").toString());
+    }
+
+    @Test
+    void anInjectedTenPercentSlowdownFailsTheGate() throws IOException {
+        Path base = run("base.json", 1.0, false);
+        Path slower = run("slower.json", 1.10, false);
+        Outcome outcome = compare(base.toString(), slower.toString(), "--out", dir.resolve("c").toString());
+        assertEquals(1, outcome.status(), outcome.err());
+        assertTrue(outcome.out().contains("| pool n=100 workers=2 | 5.00 ms | 5.50 ms | 1.10× ["), outcome.out());
+        assertTrue(outcome.out().contains("+10.0% | slower |"), outcome.out());
+        assertTrue(Files.readString(dir.resolve("c/compare.html")).contains("class=\"worse\""));
+    }
+
+    @Test
+    void twoRunsOfTheSameTimingsPass() throws IOException {
+        Path base = run("base.json", 1.0, false);
+        Path same = run("same.json", 1.0, false);
+        Outcome outcome = compare(base.toString(), same.toString(), "--out", dir.resolve("c").toString());
+        assertEquals(0, outcome.status(), outcome.err());
+        assertTrue(outcome.out().contains("no significant change"), outcome.out());
+    }
+
+    @Test
+    void aSlowdownWithinTheThresholdPassesAndFasterRunsAreNamed() throws IOException {
+        Path base = run("base.json", 1.0, false);
+        assertEquals(0, compare(base.toString(), run("slower.json", 1.10, false).toString(), "--threshold", "20",
+                "--out", dir.resolve("a").toString()).status());
+        Outcome faster = compare(base.toString(), run("faster.json", 0.8, false).toString(),
+                "--out", dir.resolve("b").toString());
+        assertEquals(0, faster.status());
+        assertTrue(faster.out().contains("| faster |"), faster.out());
+    }
+
+    @Test
+    void configurationsInOnlyOneRunAreListed() throws IOException {
+        Outcome outcome = compare(run("base.json", 1.0, false).toString(), run("more.json", 1.0, true).toString(),
+                "--out", dir.resolve("c").toString());
+        assertEquals(0, outcome.status());
+        assertTrue(outcome.out().contains("## Only in the new run\n\n- pool n=100 workers=4"), outcome.out());
+    }
+
+    @Test
+    void badInputEndsWithOneLineAndExitCode2() throws IOException {
+        Path base = run("base.json", 1.0, false);
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        for (String[] args : new String[][] {{base.toString(), empty.toString()}, {base.toString()},
+                {base.toString(), base.toString(), "--threshold", "-1"}}) {
+            Outcome outcome = compare(args);
+            assertEquals(2, outcome.status(), String.join(" ", args));
+            assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+            assertTrue(outcome.err().startsWith("forkbench compare: "), outcome.err());
+        }
+        assertFalse(Files.exists(dir.resolve("compare")), "nothing is written for bad input");
+    }
+}
