@@ -54,16 +54,18 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
     }
 
     public static ForkOptions defaults() {
-        return new ForkOptions(runningJava(), System.getProperty("java.class.path"), ChildMain.class.getName(), List.of(), WORKER_JVM_ARGS,
-                Duration.ZERO, DEFAULT_MAX_CHILDREN, StartupArchive.best());
+        return new ForkOptions(runningJava(), System.getProperty("java.class.path"), ChildMain.class.getName(),
+                List.of(), WORKER_JVM_ARGS, Duration.ZERO, DEFAULT_MAX_CHILDREN, StartupArchive.best());
     }
 
     public ForkOptions withTimeout(Duration newTimeout) {
-        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, newTimeout, maxChildren, startupArchive);
+        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, newTimeout, maxChildren,
+                startupArchive);
     }
 
     public ForkOptions withJvmArgs(List<String> newJvmArgs) {
-        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, newJvmArgs, timeout, maxChildren, startupArchive);
+        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, newJvmArgs, timeout, maxChildren,
+                startupArchive);
     }
 
     public ForkOptions withMain(String newMainClass, String... newMainArgs) {
@@ -93,7 +95,7 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
             return base;
         }
         List<String> command = new ArrayList<>(base);
-        command.addAll(1, ClassDataArchive.flagsFor(archive, base, classPath));
+        command.addAll(1, StartupArchiveCache.flagsFor(archive, base, classPath));
         return command;
     }
 

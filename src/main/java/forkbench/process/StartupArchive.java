@@ -2,7 +2,7 @@ package forkbench.process;
 
 /**
  * What a child JVM maps at start-up to skip loading and linking classes from scratch. Each is made once per JDK,
- * class path and flag set by a training child (see {@link ClassDataArchive}), and only makes children start faster:
+ * class path and flag set by a training child (see {@link StartupArchiveCache}), and only makes children start faster:
  * a missing or unusable one leaves them on the JDK's own default archive.
  */
 public enum StartupArchive {

@@ -70,7 +70,7 @@ class ReportCommandTest {
         Outcome again = report(result().toString(), "--out", out.toString());
         assertEquals(1, again.status());
         assertEquals("forkbench report: cannot write the report: " + out
-                + " already holds a report; choose another --out or pass --force\n", again.err());
+                + " already holds report.md; choose another --out or pass --force\n", again.err());
         assertEquals("my notes", Files.readString(out.resolve("report.md")));
         assertEquals(0, report(result().toString(), "--out", out.toString(), "--force").status());
         assertFalse(Files.readString(out.resolve("report.md")).equals("my notes"));

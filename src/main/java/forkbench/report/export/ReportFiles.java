@@ -42,8 +42,12 @@ public final class ReportFiles {
      *                     {@code replace} is false; in that case nothing is written
      */
     public static void write(Path folder, Map<String, String> outputs, boolean replace) throws IOException {
-        if (!replace && holdsAny(folder, outputs.keySet())) {
-            throw new IOException(folder + " already holds a report; choose another --out or pass --force");
+        if (!replace) {
+            for (String name : outputs.keySet()) {
+                if (Files.exists(folder.resolve(name))) {
+                    throw new IOException(folder + " already holds " + name + "; choose another --out or pass --force");
+                }
+            }
         }
         Files.createDirectories(folder);
         for (Map.Entry<String, String> output : outputs.entrySet()) {

@@ -34,13 +34,13 @@ import java.util.concurrent.TimeUnit;
  * that goes wrong leaves children on the JDK's default archive: slower, still right. The JVM itself checks an
  * archive against the class path it runs with and ignores one that does not match.
  */
-final class ClassDataArchive {
+final class StartupArchiveCache {
 
     private static final long TRAINING_TIMEOUT_SECONDS = 60;
     private static final Duration STALE_AFTER = Duration.ofDays(14);
     private static final Map<List<Object>, Optional<Path>> ARCHIVES = new ConcurrentHashMap<>();
 
-    private ClassDataArchive() {
+    private StartupArchiveCache() {
     }
 
     /** The flags that make a child with this base command use its archive, creating the archive on first use. */
