@@ -37,26 +37,27 @@ final class RunRecord {
     private final Path jsonResult;
     private final RunMetadata started;
 
-    private RunRecord(Path folder, Path jsonResult) {
+    private RunRecord(Path folder, Path jsonResult, RunMetadata started) {
         this.folder = folder;
         this.jsonResult = jsonResult;
-        this.started = RunMetadata.capture();
+        this.started = started;
     }
 
     static RunRecord plan(CommandLineOptions cli) throws IOException {
+        RunMetadata started = RunMetadata.capture();
         if (!cli.getResult().hasValue() && !cli.getResultFormat().hasValue()) {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-            String host = RunMetadata.capture().hostname().replaceAll("[^A-Za-z0-9._-]", "_");
+            String host = started.hostname().replaceAll("[^A-Za-z0-9._-]", "_");
             Path folder = ReportFiles.freeFolder(Path.of(RESULTS, "run-" + stamp + "-" + host), List.of(RESULT_FILE));
             Files.createDirectories(folder);
-            return new RunRecord(folder, folder.resolve(RESULT_FILE));
+            return new RunRecord(folder, folder.resolve(RESULT_FILE), started);
         }
         ResultFormatType format = cli.getResultFormat().orElse(Defaults.RESULT_FORMAT);
         if (format != ResultFormatType.JSON) {
-            return new RunRecord(null, null);
+            return new RunRecord(null, null, started);
         }
         String file = cli.getResult().orElse(Defaults.RESULT_FILE_PREFIX + "." + format.toString().toLowerCase(Locale.ROOT));
-        return new RunRecord(null, Path.of(file));
+        return new RunRecord(null, Path.of(file), started);
     }
 
     Options apply(ChainedOptionsBuilder options) {

@@ -220,6 +220,7 @@ public final class Html {
         for (Report.Row row : report.rows()) {
             groups.computeIfAbsent(List.of(row.host(), row.params()), k -> new ArrayList<>()).add(row);
         }
+        Map<List<Object>, ScalingFit> fits = fitsToDraw(report);
         Map<String, String> charts = new LinkedHashMap<>();
         for (Map.Entry<List<Object>, List<Report.Row>> group : groups.entrySet()) {
             List<Report.Row> rows = group.getValue();
@@ -248,7 +249,7 @@ public final class Html {
                 double[] y = points.stream().mapToDouble(r -> reference / r.timeNanos()).toArray();
                 String colour = SvgChart.colour(labels.indexOf(strategy.getKey()));
                 chart.add(strategy.getKey(), x, y, SvgChart.Style.SOLID, true, colour);
-                ScalingFit fit = fitFor(report, host, strategy.getKey(), params);
+                ScalingFit fit = fits.get(List.of(host, strategy.getKey(), params));
                 if (fit != null) {
                     double[] n = new double[41];
                     double[] s = new double[41];
@@ -323,13 +324,16 @@ public final class Html {
         return candidate;
     }
 
-    private static ScalingFit fitFor(Report report, String host, String label, Map<String, String> params) {
+    /** The curve to draw for each (host, label, params): the USL where it was fitted, else Amdahl, else none. */
+    private static Map<List<Object>, ScalingFit> fitsToDraw(Report report) {
+        Map<List<Object>, ScalingFit> fits = new java.util.HashMap<>();
         for (Report.Scaling s : report.scaling()) {
-            if (s.host().equals(host) && s.label().equals(label) && s.params().equals(params)) {
-                return s.usl().fitted() ? s.usl() : s.amdahl().fitted() ? s.amdahl() : null;
+            ScalingFit fit = s.usl().fitted() ? s.usl() : s.amdahl().fitted() ? s.amdahl() : null;
+            if (fit != null) {
+                fits.put(List.of(s.host(), s.label(), s.params()), fit);
             }
         }
-        return null;
+        return fits;
     }
 
     private static Double parse(String text) {

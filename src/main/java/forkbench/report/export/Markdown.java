@@ -140,7 +140,7 @@ public final class Markdown {
     }
 
     static boolean severalHosts(Report report) {
-        return report.rows().stream().map(Report.Row::host).distinct().count() > 1;
+        return HostComparison.hosts(report).size() > 1;
     }
 
     private static String fitted(ScalingFit fit, Double value, Double error) {

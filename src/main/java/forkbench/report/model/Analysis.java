@@ -72,14 +72,15 @@ public final class Analysis {
     private static Analysed analyse(Key key, Map<Key, TreeMap<Integer, double[]>> configurations, Double cores,
                                     ReportOptions options) {
         Sample baseline = baselineSample(configurations, key, options);
-        TreeMap<Integer, double[]> byWorkers = configurations.get(key);
-        Sample oneWorker = byWorkers.containsKey(1) ? Sample.of(byWorkers.get(1)) : null;
+        TreeMap<Integer, Sample> byWorkers = new TreeMap<>();
+        configurations.get(key).forEach((workers, times) -> byWorkers.put(workers, Sample.of(times)));
+        Sample oneWorker = byWorkers.get(1);
         List<Report.Row> rows = new ArrayList<>();
         double[] n = new double[byWorkers.size()];
         double[] x = new double[byWorkers.size()];
         int i = 0;
-        for (Map.Entry<Integer, double[]> entry : byWorkers.entrySet()) {
-            Sample time = Sample.of(entry.getValue());
+        for (Map.Entry<Integer, Sample> entry : byWorkers.entrySet()) {
+            Sample time = entry.getValue();
             rows.add(row(key, entry.getKey(), time, baseline, oneWorker, cores, options));
             n[i] = entry.getKey();
             x[i++] = 1e9 / time.mean();
@@ -125,11 +126,11 @@ public final class Analysis {
     }
 
     /** [best worker count, recommended]: the smallest count whose time is within the best one's interval. */
-    private static int[] recommend(TreeMap<Integer, double[]> byWorkers, double confidence) {
+    private static int[] recommend(TreeMap<Integer, Sample> byWorkers, double confidence) {
         int best = -1;
         Sample bestSample = null;
-        for (Map.Entry<Integer, double[]> entry : byWorkers.entrySet()) {
-            Sample sample = Sample.of(entry.getValue());
+        for (Map.Entry<Integer, Sample> entry : byWorkers.entrySet()) {
+            Sample sample = entry.getValue();
             if (bestSample == null || sample.mean() < bestSample.mean()) {
                 best = entry.getKey();
                 bestSample = sample;
@@ -137,8 +138,8 @@ public final class Analysis {
         }
         double halfWidth = bestSample.halfWidth(confidence);
         double limit = bestSample.mean() + (Double.isNaN(halfWidth) ? 0 : halfWidth);
-        for (Map.Entry<Integer, double[]> entry : byWorkers.entrySet()) {
-            if (Sample.of(entry.getValue()).mean() <= limit) {
+        for (Map.Entry<Integer, Sample> entry : byWorkers.entrySet()) {
+            if (entry.getValue().mean() <= limit) {
                 return new int[] {best, entry.getKey()};
             }
         }
