@@ -71,18 +71,28 @@ build_jar() {
   }
 }
 
-# Runs java -jar target/benchmarks.jar with the given arguments, building the jar first when it is stale.
-forkbench_jar() {
+# Finds the JDK and builds the jar when it is missing or stale.
+ready_jar() {
   find_jdk || return 1
   if jar_is_stale; then
     build_jar || return 1
   fi
+}
+
+# Runs the JDK's java with the given arguments (after ready_jar).
+forkbench_java() {
   # JMH 1.37 uses sun.misc.Unsafe, which JDK 24+ warns about on every fork; JMH's forks inherit this flag.
   local jvm_flags=()
   if [ "$(java_feature_version "$JAVA_HOME/bin/java")" -ge 24 ]; then
     jvm_flags+=(--sun-misc-unsafe-memory-access=allow)
   fi
-  "$JAVA_HOME/bin/java" "${jvm_flags[@]}" -jar "$FORKBENCH_JAR" "$@"
+  "$JAVA_HOME/bin/java" "${jvm_flags[@]}" "$@"
+}
+
+# Runs java -jar target/benchmarks.jar with the given arguments, building the jar first when it is stale.
+forkbench_jar() {
+  ready_jar || return 1
+  forkbench_java -jar "$FORKBENCH_JAR" "$@"
 }
 
 # A folder name for a run: results/<label>-<date-time>-<host>.

@@ -4,7 +4,8 @@ import forkbench.process.ForkOptions;
 import forkbench.strategy.Params;
 import forkbench.strategy.Strategies;
 import forkbench.strategy.Strategy;
-import forkbench.workload.Summation;
+import forkbench.workload.Kernel;
+import forkbench.workload.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,10 +26,12 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The question forkbench answers: the same summation job, run by each strategy, one whole job per operation
- * (split, compute, join, combine). {@code sequential} is the baseline every other method is read against.
+ * The question forkbench answers: the same job, run by each strategy, one whole job per operation (split, compute,
+ * join, combine). {@code sequential} is the baseline every other method is read against. The job is the seed's
+ * summation unless {@code -p kernel=} names another: {@code primes}, or the class name of any {@link Kernel} on the
+ * class path.
  *
- * <p>Every method returns its verified sum: a strategy that returns a wrong answer fails the run instead of
+ * <p>Every method returns its verified answer: a strategy that returns a wrong answer fails the run instead of
  * posting a fast time, and returning the value keeps the JIT from discarding the work.
  *
  * <p>JMH itself stays single-threaded ({@code @Threads(1)}): the parallelism under test is the strategy's own, set
@@ -46,23 +49,35 @@ public class StrategyBenchmark {
     /** No single job should take this long; past it a child is destroyed and the benchmark fails. */
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(10);
 
-    /** The problem: sum {@code [0, n)}. Shared by all methods, the baseline included. */
+    /** The problem: the kernel over {@code [0, n)}. Shared by all methods, the baseline included. */
     @State(Scope.Benchmark)
     public static class Problem {
+
+        /** A built-in ({@code sum}, {@code primes}) or a kernel's class name. */
+        @Param({"sum"})
+        public String kernel;
 
         /** Tiny (fixed costs dominate), middle (where strategies break even) and heavy (where scaling shows). */
         @Param({"1000", "10000000", "2000000000"})
         public String n;
 
         long size;
+        Kernel job;
+        long expected;
 
+        /**
+         * Before any timing: the kernel's own answer, or one sequential run of it (once per trial, not timed), is
+         * what every operation's result is checked against.
+         */
         @Setup(Level.Trial)
-        public void parse() {
+        public void prepare() {
             size = Params.parseN(n);
+            job = Kernels.byName(kernel);
+            expected = Kernels.expected(job, size);
         }
 
         long run(Strategy strategy) throws InterruptedException {
-            return Summation.verify(strategy.id(), size, strategy.sum(size));
+            return Kernels.verify(strategy.id(), kernel, size, strategy.run(job, size), expected);
         }
     }
 

@@ -1,6 +1,7 @@
 package forkbench.cli;
 
 import forkbench.strategy.Params;
+import forkbench.workload.Kernels;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.NoBenchmarksException;
@@ -104,6 +105,9 @@ final class BenchmarkCommand {
         }
         check(cli, "n", Params::parseN);
         check(cli, "workers", Params::parseWorkers);
+        // Loads each named kernel here, so a typo or a class missing from the class path is one line, not a fork's
+        // stack trace; the children load it the same way.
+        check(cli, "kernel", Kernels::byName);
     }
 
     private static void check(CommandLineOptions cli, String name, Consumer<String> parser) throws UsageException {

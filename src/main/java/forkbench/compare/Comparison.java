@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Two runs of the same benchmarks, configuration by configuration: how much the time per operation changed, with a
@@ -19,10 +21,12 @@ import java.util.TreeMap;
  * @param changes       configurations measured in both runs, in a stable order
  * @param onlyInBase    configurations the new run lacks
  * @param onlyInNew     configurations the base run lacks
+ * @param setAside      parameters that only one run has, each with a single value, left out of the matching (a
+ *                      parameter added since the base run, such as {@code kernel=sum}), as {@code name=value}
  * @param thresholdPercent a slowdown is a regression only when significant and more than this
  */
-public record Comparison(List<Change> changes, List<String> onlyInBase, List<String> onlyInNew, double confidence,
-                         double thresholdPercent) {
+public record Comparison(List<Change> changes, List<String> onlyInBase, List<String> onlyInNew,
+                         List<String> setAside, double confidence, double thresholdPercent) {
 
     /**
      * @param ratio new time / base time: above 1 is slower
@@ -47,8 +51,20 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
 
     public static Comparison of(List<Measurement> base, List<Measurement> fresh, double confidence,
                                 double thresholdPercent) {
-        Map<Key, double[]> before = byConfiguration(base);
-        Map<Key, double[]> after = byConfiguration(fresh);
+        Map<String, Set<String>> baseValues = valuesByName(base);
+        Map<String, Set<String>> newValues = valuesByName(fresh);
+        Set<String> ignored = new TreeSet<>();
+        List<String> setAside = new ArrayList<>();
+        for (var side : List.of(Map.entry(baseValues, newValues), Map.entry(newValues, baseValues))) {
+            side.getKey().forEach((name, values) -> {
+                if (!side.getValue().containsKey(name) && values.size() == 1) {
+                    ignored.add(name);
+                    setAside.add(name + "=" + values.iterator().next());
+                }
+            });
+        }
+        Map<Key, double[]> before = byConfiguration(base, ignored);
+        Map<Key, double[]> after = byConfiguration(fresh, ignored);
         List<Change> changes = new ArrayList<>();
         List<String> onlyInBase = new ArrayList<>();
         for (Map.Entry<Key, double[]> entry : before.entrySet()) {
@@ -68,19 +84,29 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
         }
         List<String> onlyInNew = after.keySet().stream().filter(key -> !before.containsKey(key))
                 .map(key -> describe(key.label(), key.params(), key.workers())).toList();
-        return new Comparison(changes, onlyInBase, onlyInNew, confidence, thresholdPercent);
+        return new Comparison(changes, onlyInBase, onlyInNew, List.copyOf(setAside), confidence, thresholdPercent);
     }
 
     public boolean hasRegression() {
         return changes.stream().anyMatch(Change::regression);
     }
 
-    private static Map<Key, double[]> byConfiguration(List<Measurement> measurements) {
+    private static Map<String, Set<String>> valuesByName(List<Measurement> measurements) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        for (Measurement m : measurements) {
+            m.params().forEach((name, value) -> values.computeIfAbsent(name, k -> new TreeSet<>()).add(value));
+        }
+        return values;
+    }
+
+    private static Map<Key, double[]> byConfiguration(List<Measurement> measurements, Set<String> ignored) {
         Map<Key, double[]> grouped = new TreeMap<>(Comparator.comparing(Key::label)
                 .thenComparing((a, b) -> compareParams(a.params(), b.params()))
                 .thenComparingInt(Key::workers));
         for (Measurement m : measurements) {
-            grouped.merge(new Key(m.label(), new TreeMap<>(m.params()), m.workers()), m.iterationNanos(),
+            Map<String, String> params = new TreeMap<>(m.params());
+            params.keySet().removeAll(ignored);
+            grouped.merge(new Key(m.label(), params, m.workers()), m.iterationNanos(),
                     (a, b) -> {
                         double[] both = java.util.Arrays.copyOf(a, a.length + b.length);
                         System.arraycopy(b, 0, both, a.length, b.length);

@@ -1,16 +1,19 @@
 package forkbench.process;
 
+import forkbench.workload.Kernel;
+import forkbench.workload.Kernels;
 import forkbench.workload.Range;
-import forkbench.workload.Summation;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The worker script of the seed, in Java: the entry point of every child JVM that {@link ChildProcess} forks.
  *
- * <p>The main thread only reads the channel; the summing happens on a second thread. That split is what keeps the
+ * <p>The main thread only reads the channel; the computing happens on a second thread. That split is what keeps the
  * no-orphans promise: when the parent dies, however it dies, the kernel closes its end of our stdin, the main thread
  * sees end of stream at once (even mid-computation) and halts the JVM.
  */
@@ -49,18 +52,31 @@ public final class ChildMain {
         Runtime.getRuntime().halt(status);
     }
 
-    /** Sums one range at a time and answers; a bad range gets an error answer, and the child stays usable. */
+    /**
+     * Computes one part at a time and answers. A bad range, a kernel that cannot be created or one that throws gets
+     * an error answer, and the child stays usable. Each kernel is created once, on its first job.
+     */
     private record Worker(ChildChannel channel, BlockingQueue<Message.Start> jobs) implements Runnable {
         @Override
         public void run() {
+            Map<String, Kernel> kernels = new HashMap<>();
             try {
                 while (true) {
                     Message.Start start = jobs.take();
                     Message answer;
                     try {
-                        answer = new Message.Result(Summation.sum(new Range(start.from(), start.to())));
-                    } catch (RuntimeException e) {
+                        Range range = new Range(start.from(), start.to());
+                        Kernel kernel = kernels.get(start.kernel());
+                        if (kernel == null) {
+                            kernel = Kernels.byName(start.kernel());
+                            kernels.put(start.kernel(), kernel);
+                        }
+                        answer = new Message.Result(kernel.compute(range.from(), range.to()));
+                    } catch (IllegalArgumentException e) {
                         answer = new Message.Failure(String.valueOf(e.getMessage()));
+                    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                        // The kernel's own failure: its type says more than its message alone.
+                        answer = new Message.Failure(start.kernel() + " threw " + e);
                     }
                     channel.send(answer);
                 }

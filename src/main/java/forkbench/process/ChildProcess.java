@@ -1,6 +1,9 @@
 package forkbench.process;
 
+import forkbench.workload.Kernel;
+import forkbench.workload.Kernels;
 import forkbench.workload.Range;
+import forkbench.workload.Summation;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -18,7 +21,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM that sums ranges for its parent: Node's {@code child_process.fork} for Java.
+ * A child JVM that computes kernel parts for its parent: Node's {@code child_process.fork} for Java.
  *
  * <pre>{@code
  * try (ChildProcess child = ChildProcess.fork(ForkOptions.defaults())) {
@@ -101,8 +104,19 @@ public final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Sends {@code start(range)}; the future completes with the child's sum of the range. */
+    /** Sends {@code start(range)} for the seed's summation; the future completes with the child's sum. */
     public CompletableFuture<Long> submit(Range range) {
+        return submit(new Summation(), range);
+    }
+
+    /**
+     * Sends {@code start(kernel, range)}; the future completes with the child's {@code kernel.compute} over the
+     * range, computed by the child's own instance of the kernel's class.
+     *
+     * @throws IllegalArgumentException when a child could not create the kernel by its class name
+     */
+    public CompletableFuture<Long> submit(Kernel kernel, Range range) {
+        Message.Start start = new Message.Start(Kernels.wireName(kernel), range.from(), range.to());
         CompletableFuture<Long> result = new CompletableFuture<>();
         // One lock orders the queue and the writes alike, so results pair with jobs in order; the reader never
         // takes it, so a slow pipe cannot stall result delivery.
@@ -118,7 +132,7 @@ public final class ChildProcess implements AutoCloseable {
                 pending.addLast(result);
             }
             try {
-                Frames.write(toChild, new Message.Start(range.from(), range.to()));
+                Frames.write(toChild, start);
             } catch (IOException e) {
                 // The child is gone; the channel reader finds out how it ended and fails this future with that.
             }
@@ -155,7 +169,7 @@ public final class ChildProcess implements AutoCloseable {
                 handshake.complete(null);
                 for (Message message; (message = Frames.read(in)) != null; ) {
                     switch (message) {
-                        case Message.Result result -> nextPending(message).complete(result.sum());
+                        case Message.Result result -> nextPending(message).complete(result.value());
                         case Message.Failure failure -> nextPending(message)
                                 .completeExceptionally(new ChildErrorException(pid, failure.message()));
                         default -> throw new ChildProtocolException("unexpected message " + message);

@@ -7,15 +7,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The wire format: {@code [0xFB marker][type byte][int payload length][payload]}. The marker makes stray bytes on
+ * The wire format: {@code [0xFB marker][type byte][int payload length][payload]}; a start's payload is
+ * {@code [long from][long to][kernel name, UTF-8]}. The marker makes stray bytes on
  * the channel fail at once as garbage instead of being read as a length; the length cap stops a corrupt frame from
  * making the parent allocate gigabytes.
  */
 final class Frames {
 
-    static final int PROTOCOL_VERSION = 1;
+    /** 2: a start names its kernel. */
+    static final int PROTOCOL_VERSION = 2;
     static final int MARKER = 0xFB;
     static final int MAX_PAYLOAD = 64 * 1024;
+    /** Far beyond any class name, far below the frame cap. */
+    static final int MAX_KERNEL_NAME = 1024;
 
     private static final byte READY = 'R';
     private static final byte START = 'S';
@@ -29,12 +33,17 @@ final class Frames {
         // An if-chain, not a pattern switch: a child writes frames within milliseconds of starting, and a switch
         // over types costs an invokedynamic bootstrap (~10 ms here) on first use.
         if (message instanceof Message.Start start) {
-            header(out, START, 2 * Long.BYTES);
+            byte[] kernel = start.kernel().getBytes(StandardCharsets.UTF_8);
+            if (kernel.length > MAX_KERNEL_NAME) {
+                throw new IllegalArgumentException("kernel name longer than " + MAX_KERNEL_NAME + " bytes");
+            }
+            header(out, START, 2 * Long.BYTES + kernel.length);
             out.writeLong(start.from());
             out.writeLong(start.to());
+            out.write(kernel);
         } else if (message instanceof Message.Result result) {
             header(out, RESULT, Long.BYTES);
-            out.writeLong(result.sum());
+            out.writeLong(result.value());
         } else if (message instanceof Message.Ready ready) {
             header(out, READY, Integer.BYTES);
             out.writeInt(ready.protocolVersion());
@@ -66,8 +75,14 @@ final class Frames {
             return switch (type) {
                 case READY -> new Message.Ready(fixed(in, length, Integer.BYTES).readInt());
                 case START -> {
-                    DataInputStream payload = fixed(in, length, 2 * Long.BYTES);
-                    yield new Message.Start(payload.readLong(), payload.readLong());
+                    if (length < 2 * Long.BYTES || length > 2 * Long.BYTES + MAX_KERNEL_NAME) {
+                        throw new ChildProtocolException("start frame of " + length + " bytes");
+                    }
+                    long from = in.readLong();
+                    long to = in.readLong();
+                    byte[] kernel = new byte[length - 2 * Long.BYTES];
+                    in.readFully(kernel);
+                    yield new Message.Start(new String(kernel, StandardCharsets.UTF_8), from, to);
                 }
                 case RESULT -> new Message.Result(fixed(in, length, Long.BYTES).readLong());
                 case FAILURE -> {

@@ -7,15 +7,15 @@ sealed interface Message {
     record Ready(int protocolVersion) implements Message {
     }
 
-    /** Parent to child: sum the indices in {@code [from, to)}. */
-    record Start(long from, long to) implements Message {
+    /** Parent to child: compute the kernel of this (class) name over {@code [from, to)}. */
+    record Start(String kernel, long from, long to) implements Message {
     }
 
-    /** Child to parent: the sum of the last {@code Start}. */
-    record Result(long sum) implements Message {
+    /** Child to parent: the answer to the oldest unanswered {@code Start}. */
+    record Result(long value) implements Message {
     }
 
-    /** Child to parent: the last {@code Start} failed; the child stays usable. */
+    /** Child to parent: the oldest unanswered {@code Start} failed; the child stays usable. */
     record Failure(String message) implements Message {
     }
 }

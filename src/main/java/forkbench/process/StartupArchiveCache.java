@@ -1,5 +1,7 @@
 package forkbench.process;
 
+import forkbench.workload.Summation;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -87,7 +89,7 @@ final class StartupArchiveCache {
                 .start();
         try (DataOutputStream toChild = new DataOutputStream(trainee.getOutputStream());
              DataInputStream fromChild = new DataInputStream(new BufferedInputStream(trainee.getInputStream()))) {
-            Frames.write(toChild, new Message.Start(0, 100_000));
+            Frames.write(toChild, new Message.Start(Summation.class.getName(), 0, 100_000));
             for (Message message; (message = Frames.read(fromChild)) != null; ) {
                 if (message instanceof Message.Result) {
                     break;

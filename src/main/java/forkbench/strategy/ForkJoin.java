@@ -1,14 +1,14 @@
 package forkbench.strategy;
 
-import forkbench.workload.Summation;
+import forkbench.workload.Kernel;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 
 /**
  * A ForkJoinPool of parallelism {@code workers} that halves the range recursively. Leaves are sized so each worker
- * gets several, which lets work stealing even out a worker that falls behind; a floor keeps tiny ranges from
- * drowning in task overhead.
+ * gets several, which lets work stealing even out a worker that falls behind (or a range that costs more than
+ * another); a floor keeps tiny ranges from drowning in task overhead.
  */
 final class ForkJoin implements Strategy {
 
@@ -29,9 +29,9 @@ final class ForkJoin implements Strategy {
     }
 
     @Override
-    public long sum(long n) {
+    public long run(Kernel kernel, long n) {
         long leaf = Math.max(MIN_LEAF, Math.ceilDiv(n, (long) workers * LEAVES_PER_WORKER));
-        return pool.invoke(new SumTask(0, n, leaf));
+        return pool.invoke(new PartTask(kernel, 0, n, leaf));
     }
 
     @Override
@@ -39,14 +39,16 @@ final class ForkJoin implements Strategy {
         Pools.shutdown(pool);
     }
 
-    private static final class SumTask extends RecursiveTask<Long> {
+    private static final class PartTask extends RecursiveTask<Long> {
         private static final long serialVersionUID = 1L;
 
+        private final transient Kernel kernel;
         private final long from;
         private final long to;
         private final long leaf;
 
-        SumTask(long from, long to, long leaf) {
+        PartTask(Kernel kernel, long from, long to, long leaf) {
+            this.kernel = kernel;
             this.from = from;
             this.to = to;
             this.leaf = leaf;
@@ -55,13 +57,13 @@ final class ForkJoin implements Strategy {
         @Override
         protected Long compute() {
             if (to - from <= leaf) {
-                return Summation.sum(from, to);
+                return kernel.compute(from, to);
             }
             long middle = from + (to - from) / 2;
-            SumTask left = new SumTask(from, middle, leaf);
+            PartTask left = new PartTask(kernel, from, middle, leaf);
             left.fork();
-            long right = new SumTask(middle, to, leaf).compute();
-            return right + left.join();
+            long right = new PartTask(kernel, middle, to, leaf).compute();
+            return kernel.combine(left.join(), right);
         }
     }
 }

@@ -2,8 +2,8 @@ package forkbench.strategy;
 
 import forkbench.process.ChildProcess;
 import forkbench.process.Children;
+import forkbench.workload.Kernel;
 import forkbench.workload.Range;
-import forkbench.workload.Summation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,47 +18,44 @@ final class Parts {
     private Parts() {
     }
 
-    /** One task per worker, each summing its contiguous range. */
-    static List<Callable<Long>> tasks(long n, int workers) {
+    /** One task per worker, each computing its contiguous range. */
+    static List<Callable<Long>> tasks(Kernel kernel, long n, int workers) {
         return Range.split(n, workers).stream()
-                .<Callable<Long>>map(range -> () -> Summation.sum(range))
+                .<Callable<Long>>map(range -> () -> kernel.compute(range.from(), range.to()))
                 .toList();
     }
 
-    /** Wrapping addition: the parts of a modulo-2^64 sum add up modulo 2^64. */
-    static long combine(long[] parts) {
-        long total = 0;
-        for (long part : parts) {
-            total += part;
+    /** Combines parts in worker order; there is always at least one, since every worker reports a part. */
+    static long combine(Kernel kernel, long[] parts) {
+        long total = parts[0];
+        for (int i = 1; i < parts.length; i++) {
+            total = kernel.combine(total, parts[i]);
         }
         return total;
     }
 
     /** Waits for every future and combines them; a worker's exception is rethrown as itself. */
-    static long combine(List<? extends Future<Long>> futures) throws InterruptedException {
-        long total = 0;
-        for (Future<Long> future : futures) {
+    static long combine(Kernel kernel, List<? extends Future<Long>> futures) throws InterruptedException {
+        long[] parts = new long[futures.size()];
+        for (int i = 0; i < parts.length; i++) {
             try {
-                total += future.get();
+                parts[i] = futures.get(i).get();
             } catch (ExecutionException e) {
                 throw rethrow(e.getCause());
             }
         }
-        return total;
+        return combine(kernel, parts);
     }
 
     /** Sends child i its range i, awaits all of them (failing fast, as Promise.all does) and combines. */
-    static long sumOn(List<ChildProcess> children, long n) throws InterruptedException {
+    static long runOn(List<ChildProcess> children, Kernel kernel, long n) throws InterruptedException {
         List<Range> ranges = Range.split(n, children.size());
         List<CompletableFuture<Long>> results = new ArrayList<>(children.size());
         for (int i = 0; i < children.size(); i++) {
-            results.add(children.get(i).submit(ranges.get(i)));
+            results.add(children.get(i).submit(kernel, ranges.get(i)));
         }
-        long total = 0;
-        for (long part : Children.awaitAll(results)) {
-            total += part;
-        }
-        return total;
+        List<Long> parts = Children.awaitAll(results);
+        return combine(kernel, parts.stream().mapToLong(Long::longValue).toArray());
     }
 
     static RuntimeException rethrow(Throwable cause) {

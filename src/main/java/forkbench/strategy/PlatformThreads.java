@@ -1,7 +1,7 @@
 package forkbench.strategy;
 
+import forkbench.workload.Kernel;
 import forkbench.workload.Range;
-import forkbench.workload.Summation;
 
 import java.util.List;
 
@@ -20,7 +20,7 @@ final class PlatformThreads implements Strategy {
     }
 
     @Override
-    public long sum(long n) throws InterruptedException {
+    public long run(Kernel kernel, long n) throws InterruptedException {
         List<Range> ranges = Range.split(n, workers);
         long[] parts = new long[workers];
         Throwable[] failures = new Throwable[workers];
@@ -29,7 +29,8 @@ final class PlatformThreads implements Strategy {
             int worker = i;
             threads[i] = Thread.ofPlatform().name("forkbench-platform-" + i).unstarted(() -> {
                 try {
-                    parts[worker] = Summation.sum(ranges.get(worker));
+                    Range range = ranges.get(worker);
+                    parts[worker] = kernel.compute(range.from(), range.to());
                 } catch (Throwable t) {
                     failures[worker] = t;
                 }
@@ -45,6 +46,6 @@ final class PlatformThreads implements Strategy {
                 throw Parts.rethrow(failure);
             }
         }
-        return Parts.combine(parts);
+        return Parts.combine(kernel, parts);
     }
 }

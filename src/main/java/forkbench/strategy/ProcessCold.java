@@ -3,6 +3,7 @@ package forkbench.strategy;
 import forkbench.process.ChildProcess;
 import forkbench.process.Children;
 import forkbench.process.ForkOptions;
+import forkbench.workload.Kernel;
 
 import java.util.List;
 
@@ -27,10 +28,10 @@ final class ProcessCold implements Strategy {
     }
 
     @Override
-    public long sum(long n) throws InterruptedException {
+    public long run(Kernel kernel, long n) throws InterruptedException {
         List<ChildProcess> children = Children.forkAll(workers, options);
         try {
-            return Parts.sumOn(children, n);
+            return Parts.runOn(children, kernel, n);
         } finally {
             // Part of the job: a child's exit is waited for, so no dying JVM steals CPU from the next job.
             Children.closeAll(children);

@@ -3,6 +3,7 @@ package forkbench.strategy;
 import forkbench.process.ChildProcess;
 import forkbench.process.Children;
 import forkbench.process.ForkOptions;
+import forkbench.workload.Kernel;
 
 import java.util.List;
 
@@ -24,8 +25,8 @@ final class ProcessPool implements Strategy {
     }
 
     @Override
-    public long sum(long n) throws InterruptedException {
-        return Parts.sumOn(children, n);
+    public long run(Kernel kernel, long n) throws InterruptedException {
+        return Parts.runOn(children, kernel, n);
     }
 
     @Override

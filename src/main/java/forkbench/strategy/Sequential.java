@@ -1,6 +1,6 @@
 package forkbench.strategy;
 
-import forkbench.workload.Summation;
+import forkbench.workload.Kernel;
 
 /** The baseline: one loop on the calling thread, no coordination at all. */
 final class Sequential implements Strategy {
@@ -11,7 +11,7 @@ final class Sequential implements Strategy {
     }
 
     @Override
-    public long sum(long n) {
-        return Summation.sum(0, n);
+    public long run(Kernel kernel, long n) {
+        return kernel.compute(0, n);
     }
 }

@@ -1,7 +1,10 @@
 package forkbench.strategy;
 
+import forkbench.workload.Kernel;
+import forkbench.workload.Summation;
+
 /**
- * One way to run the whole summation job: split {@code [0, n)} among workers, compute the parts, wait for them,
+ * One way to run a whole job: split {@code [0, n)} among workers, compute the kernel's parts, wait for them,
  * combine. Anything a strategy reuses across jobs (a pool, warm child JVMs) is created in its constructor and
  * released by {@link #close}, so a benchmark pays for it once per trial, not once per job.
  */
@@ -10,8 +13,13 @@ public interface Strategy extends AutoCloseable {
     /** The id users see: the JMH benchmark method name, the {@code -l} listing, the report's row label. */
     String id();
 
-    /** Sums {@code [0, n)} modulo 2^64. */
-    long sum(long n) throws InterruptedException;
+    /** Runs {@code kernel} over {@code [0, n)}: its parts, however this strategy splits them, combined. */
+    long run(Kernel kernel, long n) throws InterruptedException;
+
+    /** The seed's job: sums {@code [0, n)} modulo 2^64. */
+    default long sum(long n) throws InterruptedException {
+        return run(new Summation(), n);
+    }
 
     @Override
     default void close() {

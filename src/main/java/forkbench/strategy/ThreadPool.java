@@ -1,5 +1,7 @@
 package forkbench.strategy;
 
+import forkbench.workload.Kernel;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -20,8 +22,8 @@ final class ThreadPool implements Strategy {
     }
 
     @Override
-    public long sum(long n) throws InterruptedException {
-        return Parts.combine(pool.invokeAll(Parts.tasks(n, workers)));
+    public long run(Kernel kernel, long n) throws InterruptedException {
+        return Parts.combine(kernel, pool.invokeAll(Parts.tasks(kernel, n, workers)));
     }
 
     @Override

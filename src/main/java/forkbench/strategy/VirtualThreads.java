@@ -1,5 +1,7 @@
 package forkbench.strategy;
 
+import forkbench.workload.Kernel;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,9 +23,9 @@ final class VirtualThreads implements Strategy {
     }
 
     @Override
-    public long sum(long n) throws InterruptedException {
+    public long run(Kernel kernel, long n) throws InterruptedException {
         try (ExecutorService perJob = Executors.newVirtualThreadPerTaskExecutor()) {
-            return Parts.combine(perJob.invokeAll(Parts.tasks(n, workers)));
+            return Parts.combine(kernel, perJob.invokeAll(Parts.tasks(kernel, n, workers)));
         }
     }
 }

@@ -1,13 +1,28 @@
 package forkbench.workload;
 
+import java.util.OptionalLong;
+
 /**
  * The seed's heavy computation: the sum of the indices in a range, in {@code long} arithmetic that wraps modulo
  * 2^64. Wrapping is part of the definition, so any split of the range combined with wrapping addition gives the
- * same answer as one sequential loop, and the closed form below can check it exactly.
+ * same answer as one sequential loop, and the closed form below can check it exactly. The default kernel.
  */
-public final class Summation {
+public final class Summation implements Kernel {
 
-    private Summation() {
+    @Override
+    public long compute(long from, long to) {
+        return sum(from, to);
+    }
+
+    /** Wrapping addition: the parts of a modulo-2^64 sum add up modulo 2^64. */
+    @Override
+    public long combine(long left, long right) {
+        return left + right;
+    }
+
+    @Override
+    public OptionalLong expected(long n) {
+        return OptionalLong.of(reference(n));
     }
 
     /** The CPU-bound work itself: a plain loop, one addition per index. */
@@ -33,23 +48,5 @@ public final class Summation {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
         }
         return (n % 2 == 0) ? (n / 2) * (n - 1) : n * ((n - 1) / 2);
-    }
-
-    /** Fails loudly when a strategy's answer is not the exact sum: a fast wrong answer is not a result. */
-    public static long verify(String strategy, long n, long actual) {
-        long expected = reference(n);
-        if (actual != expected) {
-            throw new WrongResultException(strategy + " summed [0, " + n + ") to " + actual + ", expected " + expected);
-        }
-        return actual;
-    }
-
-    /** Thrown when a strategy returns a sum that differs from the closed form. */
-    public static final class WrongResultException extends IllegalStateException {
-        private static final long serialVersionUID = 1L;
-
-        WrongResultException(String message) {
-            super(message);
-        }
     }
 }

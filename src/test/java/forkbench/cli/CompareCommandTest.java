@@ -33,15 +33,19 @@ class CompareCommandTest {
 
     /** A run of "pool" at 1 and 2 workers (and, if asked, a configuration only it has), every time scaled. */
     private Path run(String name, double scale, boolean extra) throws IOException {
+        return run(name, scale, extra, "");
+    }
+
+    private Path run(String name, double scale, boolean extra, String moreParams) throws IOException {
         StringBuilder json = new StringBuilder("[");
         String[][] configs = extra ? new String[][] {{"1", "10"}, {"2", "5"}, {"4", "3"}} : new String[][] {{"1", "10"}, {"2", "5"}};
         for (int i = 0; i < configs.length; i++) {
             double t = Double.parseDouble(configs[i][1]) * scale;
             json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, """
                     {"benchmark": "b.S.pool", "mode": "avgt", "threads": 1, "forks": 1,
-                     "params": {"n": "100", "workers": "%s"},
+                     "params": {%s"n": "100", "workers": "%s"},
                      "primaryMetric": {"score": %f, "scoreUnit": "ms/op", "rawData": [[%f, %f, %f, %f]]}}""",
-                    configs[i][0], t, t * 0.99, t * 1.01, t * 0.995, t * 1.005));
+                    moreParams, configs[i][0], t, t * 0.99, t * 1.01, t * 0.995, t * 1.005));
         }
         return Files.writeString(dir.resolve(name), json.append("]").toString());
     }
@@ -83,6 +87,17 @@ class CompareCommandTest {
                 "--out", dir.resolve("c").toString());
         assertEquals(0, outcome.status());
         assertTrue(outcome.out().contains("## Only in the new run\n\n- pool n=100 workers=4"), outcome.out());
+    }
+
+    @Test
+    void aParameterAddedSinceTheBaseRunWithOneValueDoesNotUnmatchEverything() throws IOException {
+        Path base = run("base.json", 1.0, false);
+        Path withKernel = run("kernel.json", 1.10, false, "\"kernel\": \"sum\", ");
+        Outcome outcome = compare(base.toString(), withKernel.toString(), "--out", dir.resolve("c").toString());
+        assertEquals(1, outcome.status(), outcome.out());
+        assertTrue(outcome.out().contains("2 configurations compared: 2 significantly slower"), outcome.out());
+        assertTrue(outcome.out().contains("Matched without kernel=sum"), outcome.out());
+        assertFalse(outcome.out().contains("Only in"), outcome.out());
     }
 
     @Test

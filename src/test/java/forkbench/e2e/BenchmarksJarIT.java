@@ -4,6 +4,7 @@ import forkbench.strategy.Strategies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +31,19 @@ class BenchmarksJarIT {
     }
 
     private static Run run(Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toAbsolutePath().toString()));
+        return launch(workDir, List.of("-jar", JAR.toAbsolutePath().toString()), args);
+    }
+
+    /** {@code java -cp benchmarks.jar:EXTRA forkbench.cli.Main ARGS}: how a user's own classes join the run. */
+    private static Run runWith(Path workDir, Path extra, String... args) throws IOException, InterruptedException {
+        return launch(workDir, List.of("-cp", JAR.toAbsolutePath() + File.pathSeparator + extra,
+                "forkbench.cli.Main"), args);
+    }
+
+    private static Run launch(Path workDir, List<String> javaArgs, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(JAVA.toString()));
+        command.addAll(javaArgs);
         command.addAll(List.of(args));
         Path out = workDir.resolve("out.txt");
         Path err = workDir.resolve("err.txt");
@@ -71,6 +87,49 @@ class BenchmarksJarIT {
         }
     }
 
+    /** Written here as a user would write it, compiled against the jar alone, never part of the project's build. */
+    private static final String OUTSIDE_KERNEL = """
+            package example;
+
+            public class Collatz implements forkbench.workload.Kernel {
+                public long compute(long from, long to) {
+                    long steps = 0;
+                    for (long i = Math.max(from, 1); i < to; i++) {
+                        for (long x = i; x != 1; steps++) {
+                            x = (x & 1) == 0 ? x >>> 1 : 3 * x + 1;
+                        }
+                    }
+                    return steps;
+                }
+
+                public long combine(long left, long right) {
+                    return left + right;
+                }
+            }
+            """;
+
+    @Test
+    void aKernelWrittenOutsideTheProjectRunsThroughAllEightStrategiesVerified(@TempDir Path dir) throws Exception {
+        Path source = Files.createDirectories(dir.resolve("src/example")).resolve("Collatz.java");
+        Files.writeString(source, OUTSIDE_KERNEL);
+        Path classes = dir.resolve("classes");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, "--release", "21", "-cp", JAR.toAbsolutePath().toString(),
+                "-d", classes.toString(), source.toString()));
+        Path json = dir.resolve("result.json");
+        Run run = runWith(dir, classes, "StrategyBenchmark", "-p", "kernel=example.Collatz", "-p", "n=30000",
+                "-p", "workers=2", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms", "-rf", "json", "-rff",
+                json.toString());
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertFalse(run.out().contains("<failure>"), run.out());
+        String results = Files.readString(json, StandardCharsets.UTF_8);
+        for (String id : Strategies.IDS) {
+            assertTrue(results.contains("\"forkbench.benchmarks.StrategyBenchmark." + id + "\""), id);
+        }
+        assertEquals(Strategies.IDS.size(), results.split("\"kernel\" : \"example.Collatz\"", -1).length - 1,
+                results);
+    }
+
     @Test
     void aPlainRunKeepsItsResultsMetadataAndReportAndPrintsTheTable(@TempDir Path dir) throws Exception {
         Run run = run(dir, "StrategyBenchmark\\.(sequential|threadPool)$", "-f", "1", "-wi", "0", "-i", "2",
@@ -86,7 +145,7 @@ class BenchmarksJarIT {
             assertTrue(Files.size(folder.resolve("report").resolve(name)) > 0, name);
         }
         assertTrue(run.out().contains("# forkbench: speedup per core"), run.out());
-        assertTrue(run.out().contains("| threadPool | n=1000 | 2 |"), run.out());
+        assertTrue(run.out().contains("| threadPool | kernel=sum n=1000 | 2 |"), run.out());
 
         Run report = run(dir, "report", folder.resolve("result.json").toString(), "--out", "again");
         assertEquals(0, report.status(), report.err());

@@ -1,5 +1,6 @@
 package forkbench.process;
 
+import forkbench.workload.Kernel;
 import forkbench.workload.Range;
 import forkbench.workload.Summation;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +73,37 @@ class ChildProcessTest {
         assertTrue(child.isAlive());
         child.close();
         assertFalse(child.isAlive());
+    }
+
+    /** A kernel whose constructor refuses to run in a JVM started with {@code -Dforkbench.test.refuse=true}. */
+    public static final class RefusedInChildren implements Kernel {
+        public RefusedInChildren() {
+            if (Boolean.getBoolean("forkbench.test.refuse")) {
+                throw new IllegalStateException("refused in this JVM");
+            }
+        }
+
+        @Override
+        public long compute(long from, long to) {
+            return to - from;
+        }
+
+        @Override
+        public long combine(long left, long right) {
+            return left + right;
+        }
+    }
+
+    @Test
+    void aKernelTheChildCannotCreateFailsItsJobAndTheChildStaysUsable() throws Exception {
+        List<String> flags = new ArrayList<>(ForkOptions.WORKER_JVM_ARGS);
+        flags.add("-Dforkbench.test.refuse=true");
+        ChildProcess child = fork(OPTIONS.withJvmArgs(flags));
+        Throwable failure = failureOf(child.submit(new RefusedInChildren(), new Range(0, 10)));
+        assertInstanceOf(ChildErrorException.class, failure);
+        assertTrue(failure.getMessage().contains(RefusedInChildren.class.getName()
+                + ": its constructor threw java.lang.IllegalStateException: refused in this JVM"), failure.getMessage());
+        assertEquals(45L, child.submit(new Range(0, 10)).get(BOUND_SECONDS, TimeUnit.SECONDS));
     }
 
     @Test

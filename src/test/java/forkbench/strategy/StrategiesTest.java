@@ -3,6 +3,9 @@ package forkbench.strategy;
 import forkbench.benchmarks.StrategyBenchmark;
 import forkbench.process.ForkOptions;
 import forkbench.process.StartupArchive;
+import forkbench.process.ChildErrorException;
+import forkbench.workload.Kernel;
+import forkbench.workload.PrimeCount;
 import forkbench.workload.Summation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +22,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StrategiesTest {
 
@@ -41,6 +46,96 @@ class StrategiesTest {
         try (Strategy strategy = Strategies.create(id, workers, CHILDREN)) {
             assertEquals(id, strategy.id());
             assertEquals(Summation.reference(n), strategy.sum(n));
+        }
+    }
+
+    /**
+     * A kernel that is neither a sum nor commutative-by-accident: the largest mixed value in the range, identity
+     * {@code Long.MIN_VALUE}. A strategy that added its parts, or dropped an empty worker's identity, gets it wrong.
+     */
+    public static final class LargestHash implements Kernel {
+        @Override
+        public long compute(long from, long to) {
+            long largest = Long.MIN_VALUE;
+            for (long i = from; i < to; i++) {
+                long z = (i + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+                largest = Math.max(largest, z ^ (z >>> 31));
+            }
+            return largest;
+        }
+
+        @Override
+        public long combine(long left, long right) {
+            return Math.max(left, right);
+        }
+    }
+
+    /** Fails on one index: the failure must reach the caller from every strategy, child JVMs included. */
+    public static final class FailsAt42 implements Kernel {
+        @Override
+        public long compute(long from, long to) {
+            if (from <= 42 && 42 < to) {
+                throw new ArithmeticException("index 42 is cursed");
+            }
+            return to - from;
+        }
+
+        @Override
+        public long combine(long left, long right) {
+            return left + right;
+        }
+    }
+
+    static Stream<Arguments> kernelCases() {
+        return Strategies.IDS.stream().flatMap(id -> Stream.of(
+                Arguments.of(id, new PrimeCount(), 30_011L, 3), Arguments.of(id, new LargestHash(), 100_003L, 4),
+                Arguments.of(id, new LargestHash(), 2L, 3)));
+    }
+
+    @ParameterizedTest(name = "{0} runs {1} over [0, {2}) with {3} workers")
+    @MethodSource("kernelCases")
+    void everyStrategyRunsAnyKernelToTheSequentialAnswer(String id, Kernel kernel, long n, int workers)
+            throws Exception {
+        try (Strategy strategy = Strategies.create(id, workers, CHILDREN)) {
+            assertEquals(kernel.compute(0, n), strategy.run(kernel, n));
+        }
+    }
+
+    @Test
+    void aKernelsFailureReachesTheCallerFromEveryStrategy() {
+        for (String id : Strategies.IDS) {
+            try (Strategy strategy = Strategies.create(id, 2, CHILDREN)) {
+                Exception failure = assertThrows(Exception.class, () -> strategy.run(new FailsAt42(), 100));
+                if (id.startsWith("process")) {
+                    assertInstanceOf(ChildErrorException.class, failure, id);
+                }
+                // ForkJoin rethrows a copy of a worker's exception, with the original as its cause.
+                Throwable cause = failure;
+                while (cause.getMessage() == null && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                assertTrue(String.valueOf(cause.getMessage()).contains("index 42 is cursed"), id + ": " + failure);
+            }
+        }
+    }
+
+    @Test
+    void processStrategiesRefuseAKernelAChildCannotCreate() {
+        Kernel anonymous = new Kernel() {
+            @Override
+            public long compute(long from, long to) {
+                return 0;
+            }
+
+            @Override
+            public long combine(long left, long right) {
+                return 0;
+            }
+        };
+        for (String id : List.of(Strategies.PROCESS_COLD, Strategies.PROCESS_POOL)) {
+            try (Strategy strategy = Strategies.create(id, 2, CHILDREN)) {
+                assertThrows(IllegalArgumentException.class, () -> strategy.run(anonymous, 10), id);
+            }
         }
     }
 

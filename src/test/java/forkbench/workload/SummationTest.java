@@ -56,11 +56,13 @@ class SummationTest {
     }
 
     @Test
-    void verifyPassesTheRightSumAndFailsLoudlyOnAWrongOne() {
-        assertEquals(45, Summation.verify("test", 10, 45));
-        Summation.WrongResultException wrong = assertThrows(Summation.WrongResultException.class,
-                () -> Summation.verify("someStrategy", 10, 44));
-        assertEquals("someStrategy summed [0, 10) to 44, expected 45", wrong.getMessage());
+    void asAKernelItsPartsCombineToTheClosedForm() {
+        Summation kernel = new Summation();
+        long n = 5_000_003;
+        long parts = kernel.combine(kernel.compute(0, 1_234_567), kernel.compute(1_234_567, n));
+        assertEquals(Summation.reference(n), parts);
+        assertEquals(Summation.reference(n), kernel.expected(n).orElseThrow());
+        assertEquals(0, kernel.compute(7, 7), "an empty range is the identity of addition");
     }
 
     @Test

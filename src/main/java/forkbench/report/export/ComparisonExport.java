@@ -60,6 +60,12 @@ public final class ComparisonExport {
     static String summary(Comparison comparison) {
         long worse = comparison.changes().stream().filter(Comparison.Change::regression).count();
         long better = comparison.changes().stream().filter(Comparison.Change::improvement).count();
+        String setAside = comparison.setAside().isEmpty() ? "" : " Matched without " + String.join(", ",
+                comparison.setAside()) + ": a parameter only one run has, with one value.";
+        return counts(comparison, worse, better) + setAside;
+    }
+
+    private static String counts(Comparison comparison, long worse, long better) {
         return String.format(Locale.ROOT, "%d configurations compared: %d significantly slower and %d significantly "
                 + "faster by more than %s%% (%s intervals on new / base).", comparison.changes().size(), worse, better,
                 new java.math.BigDecimal(Format.digits(comparison.thresholdPercent())).stripTrailingZeros().toPlainString(),

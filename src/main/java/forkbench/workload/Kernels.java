@@ -1,0 +1,111 @@
+package forkbench.workload;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.List;
+
+/**
+ * Kernels by name: the built-in short names, or the class name of any {@link Kernel} on the class path. The same
+ * lookup runs in the parent (for {@code -p kernel=...}) and in every child JVM, so a kernel that loads in one loads
+ * in both.
+ */
+public final class Kernels {
+
+    /** The seed's summation, {@link Summation}: the default, with a closed form to check against. */
+    public static final String SUM = "sum";
+    /** {@link PrimeCount}: no closed form, uneven cost across the range. */
+    public static final String PRIMES = "primes";
+
+    public static final List<String> BUILT_IN = List.of(SUM, PRIMES);
+
+    private static final ClassValue<String> WIRE_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return checkCreatableByName(type);
+        }
+    };
+
+    private Kernels() {
+    }
+
+    /**
+     * A new kernel: a built-in by short or class name, else the named class created with its no-argument
+     * constructor. The built-ins are created directly, not reflectively: a child JVM does this within milliseconds
+     * of starting, where reflection's first use would cost more than the lookup itself.
+     *
+     * @throws IllegalArgumentException with a one-line reason when the name does not give a kernel
+     */
+    public static Kernel byName(String name) {
+        if (name.equals(SUM) || name.equals(Summation.class.getName())) {
+            return new Summation();
+        }
+        if (name.equals(PRIMES) || name.equals(PrimeCount.class.getName())) {
+            return new PrimeCount();
+        }
+        Class<?> type;
+        try {
+            type = Class.forName(name, false, Kernels.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("no kernel '" + name + "': neither a built-in " + BUILT_IN
+                    + " nor a class on the class path");
+        }
+        checkCreatableByName(type);
+        try {
+            return (Kernel) type.getConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException("kernel " + name + ": its constructor threw " + e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalArgumentException("kernel " + name + " cannot be created: " + e);
+        }
+    }
+
+    /**
+     * The name a child JVM creates this kernel's twin by.
+     *
+     * @throws IllegalArgumentException when its class cannot be created by name (anonymous, local, not public...)
+     */
+    public static String wireName(Kernel kernel) {
+        return WIRE_NAMES.get(kernel.getClass());
+    }
+
+    /** The answer every strategy must give for {@code [0, n)}: the kernel's own, else one sequential run. */
+    public static long expected(Kernel kernel, long n) {
+        return kernel.expected(n).orElseGet(() -> kernel.compute(0, n));
+    }
+
+    /** Fails loudly when a strategy's answer differs from the expected one, and passes the answer through. */
+    public static long verify(String strategy, String kernel, long n, long actual, long expected) {
+        if (actual != expected) {
+            throw new WrongResultException(strategy + " computed " + kernel + " over [0, " + n + ") as " + actual
+                    + ", expected " + expected);
+        }
+        return actual;
+    }
+
+    private static String checkCreatableByName(Class<?> type) {
+        String name = type.getName();
+        if (!Kernel.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException(name + " is not a " + Kernel.class.getName());
+        }
+        if (type.isAnonymousClass() || type.isLocalClass() || type.isHidden() || type.isInterface()
+                || Modifier.isAbstract(type.getModifiers())) {
+            throw new IllegalArgumentException("kernel " + name + " cannot be created by name: it must be a "
+                    + "concrete named class (child JVMs create their own instance)");
+        }
+        if (!Modifier.isPublic(type.getModifiers())
+                || (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers()))) {
+            throw new IllegalArgumentException("kernel " + name + " must be a public top-level or public static "
+                    + "nested class");
+        }
+        try {
+            Constructor<?> constructor = type.getConstructor();
+            if (!Modifier.isPublic(constructor.getModifiers())) {
+                throw new NoSuchMethodException();
+            }
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("kernel " + name + " needs a public no-argument constructor");
+        }
+        return name;
+    }
+}
