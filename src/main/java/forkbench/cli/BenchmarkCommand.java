@@ -1,7 +1,15 @@
 package forkbench.cli;
 
+import forkbench.interleave.Configuration;
+import forkbench.interleave.Configurations;
+import forkbench.interleave.InterleavedRun;
+import forkbench.interleave.RoundPlan;
+import forkbench.report.metadata.Interleaving;
 import forkbench.strategy.Params;
 import forkbench.workload.Kernels;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.NoBenchmarksException;
@@ -12,10 +20,14 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,8 +38,9 @@ import java.util.function.Consumer;
  * {@code java -jar benchmarks.jar [JMH options]}: JMH's own command line, option for option, with forkbench's
  * additions: parameter values and names are checked before anything runs; with no benchmark named, the comparison
  * runs; a {@code workers} sweep is fitted to this machine when {@code -p workers} is absent; a benchmark that throws
- * (a wrong sum included) stops the run unless {@code -foe false} says otherwise; and the results are kept with the
- * run's metadata (see {@link RunRecord}).
+ * (a wrong sum included) stops the run unless {@code -foe false} says otherwise; the results are kept with the
+ * run's metadata (see {@link RunRecord}); and {@code --interleave ROUNDS} runs the configurations in shuffled
+ * rounds (see {@link InterleaveOption}).
  */
 final class BenchmarkCommand {
 
@@ -42,10 +55,16 @@ final class BenchmarkCommand {
         this.err = err;
     }
 
-    int run(String[] args) {
+    int run(String[] allArgs) {
+        InterleaveOption interleave;
         CommandLineOptions cli;
+        String[] args;
         try {
+            interleave = InterleaveOption.extract(allArgs);
+            args = interleave.jmhArgs();
             cli = new CommandLineOptions(args);
+        } catch (UsageException e) {
+            return fail(e.getMessage(), 2);
         } catch (CommandLineOptionException | IllegalArgumentException | IllegalStateException e) {
             // JMH reports some bad values (-bm nonsense) as unchecked exceptions rather than option errors.
             return fail(e.getMessage() + " (-h lists the options)", 2);
@@ -53,6 +72,7 @@ final class BenchmarkCommand {
         try {
             if (cli.shouldHelp()) {
                 cli.showHelp();
+                out.print(InterleaveOption.HELP);
                 return 0;
             }
             if (cli.shouldListProfilers()) {
@@ -72,10 +92,18 @@ final class BenchmarkCommand {
                 return 0;
             }
             checkParameters(args, cli);
+            if (interleave.interleaved() && cli.getForkCount().hasValue()) {
+                throw new UsageException(InterleaveOption.ROUNDS + " runs one fork per configuration per round, so "
+                        + "the rounds are the forks: leave out -f");
+            }
             RunRecord record = RunRecord.plan(cli);
             try {
-                new Runner(record.apply(withForkbenchDefaults(cli))).run();
-            } catch (RunnerException e) {
+                if (interleave.interleaved()) {
+                    runInterleaved(withForkbenchDefaults(cli).build(), interleave, record);
+                } else {
+                    new Runner(record.apply(withForkbenchDefaults(cli))).run();
+                }
+            } catch (RunnerException | IOException | UsageException | RuntimeException e) {
                 record.abandon();
                 throw e;
             }
@@ -136,15 +164,44 @@ final class BenchmarkCommand {
         return names;
     }
 
-    private static TreeSet<String> knownParameters(CommandLineOptions cli) throws UsageException {
-        TreeSet<String> known = new TreeSet<>();
+    /**
+     * Every selected configuration once per round, each round in a new random order, merged into one result with
+     * a fork per round; JMH's own summary of the merged result ends the output.
+     */
+    private void runInterleaved(Options options, InterleaveOption interleave, RunRecord record)
+            throws RunnerException, IOException, UsageException {
+        List<Configuration> configurations = Configurations.expand(
+                selected(options.getIncludes(), options.getExcludes()), options);
+        RoundPlan plan = RoundPlan.shuffled(configurations, interleave.rounds(), interleave.seed());
+        out.println("# forkbench: interleaving " + configurations.size() + " configurations in "
+                + interleave.rounds() + " rounds (" + InterleaveOption.SEED + " " + plan.seed() + " repeats the order)");
+        Path scratch = Files.createTempFile("forkbench-round-", ".result");
+        List<RunResult> merged;
+        try {
+            merged = InterleavedRun.run(options, plan, scratch, out);
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+        record.keepInterleaved(merged, new Interleaving(interleave.rounds(), plan.seed(), plan.labels()));
+        out.println();
+        out.println("# forkbench: the " + interleave.rounds() + " rounds merged, one fork per round");
+        ResultFormatFactory.getInstance(ResultFormatType.TEXT, out).writeOut(merged);
+    }
+
+    private static Collection<BenchmarkListEntry> selected(List<String> includes, List<String> excludes)
+            throws UsageException {
         Collection<BenchmarkListEntry> entries = BenchmarkList.defaultList().find(
                 OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
-                cli.getIncludes().isEmpty() ? List.of(DEFAULT_INCLUDE) : cli.getIncludes(), cli.getExcludes());
+                includes.isEmpty() ? List.of(DEFAULT_INCLUDE) : includes, excludes);
         if (entries.isEmpty()) {
-            throw new UsageException("no benchmark matches " + String.join(" ", cli.getIncludes())
-                    + "; -l lists them");
+            throw new UsageException("no benchmark matches " + String.join(" ", includes) + "; -l lists them");
         }
+        return entries;
+    }
+
+    private static TreeSet<String> knownParameters(CommandLineOptions cli) throws UsageException {
+        TreeSet<String> known = new TreeSet<>();
+        Collection<BenchmarkListEntry> entries = selected(cli.getIncludes(), cli.getExcludes());
         for (BenchmarkListEntry entry : entries) {
             if (entry.getParams().hasValue()) {
                 known.addAll(entry.getParams().get().keySet());

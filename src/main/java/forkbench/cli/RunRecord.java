@@ -4,17 +4,22 @@ import forkbench.report.Reporter;
 import forkbench.report.export.Markdown;
 import forkbench.report.export.ReportFiles;
 import forkbench.report.input.InputException;
+import forkbench.report.metadata.Interleaving;
 import forkbench.report.metadata.RunMetadata;
 import forkbench.report.model.Report;
 import forkbench.report.model.ReportOptions;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Defaults;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -26,7 +31,8 @@ import java.util.Map;
 /**
  * What a benchmark run keeps besides JMH's console output. A plain run (no {@code -rf}, no {@code -rff}) gets a new
  * folder under {@code results/} with JMH's JSON, the run's metadata and a full report, and ends by printing the
- * speedup table. A run that names its own JSON result file gets the metadata written beside that file.
+ * speedup table. A run that names its own JSON result file gets the metadata written beside that file. An
+ * interleaved run's merged result goes where JMH's own would have gone, in the format asked for.
  */
 final class RunRecord {
 
@@ -34,12 +40,16 @@ final class RunRecord {
     static final String RESULT_FILE = "result.json";
 
     private final Path folder;
+    private final ResultFormatType format;
+    private final Path resultFile;
     private final Path jsonResult;
-    private final RunMetadata started;
+    private RunMetadata started;
 
-    private RunRecord(Path folder, Path jsonResult, RunMetadata started) {
+    private RunRecord(Path folder, ResultFormatType format, Path resultFile, RunMetadata started) {
         this.folder = folder;
-        this.jsonResult = jsonResult;
+        this.format = format;
+        this.resultFile = resultFile;
+        this.jsonResult = format == ResultFormatType.JSON ? resultFile : null;
         this.started = started;
     }
 
@@ -50,14 +60,11 @@ final class RunRecord {
             String host = started.hostname().replaceAll("[^A-Za-z0-9._-]", "_");
             Path folder = ReportFiles.freeFolder(Path.of(RESULTS, "run-" + stamp + "-" + host), List.of(RESULT_FILE));
             Files.createDirectories(folder);
-            return new RunRecord(folder, folder.resolve(RESULT_FILE), started);
+            return new RunRecord(folder, ResultFormatType.JSON, folder.resolve(RESULT_FILE), started);
         }
         ResultFormatType format = cli.getResultFormat().orElse(Defaults.RESULT_FORMAT);
-        if (format != ResultFormatType.JSON) {
-            return new RunRecord(null, null, started);
-        }
         String file = cli.getResult().orElse(Defaults.RESULT_FILE_PREFIX + "." + format.toString().toLowerCase(Locale.ROOT));
-        return new RunRecord(null, Path.of(file), started);
+        return new RunRecord(null, format, Path.of(file), started);
     }
 
     Options apply(ChainedOptionsBuilder options) {
@@ -65,6 +72,16 @@ final class RunRecord {
             options.resultFormat(ResultFormatType.JSON).result(jsonResult.toString());
         }
         return options.build();
+    }
+
+    /** The merged result of an interleaved run, written whole or not at all; the order goes into the metadata. */
+    void keepInterleaved(List<RunResult> merged, Interleaving order) throws IOException {
+        started = started.withInterleaving(order);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try (PrintStream stream = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(format, stream).writeOut(merged);
+        }
+        ReportFiles.writeAtomically(resultFile, text.toString(StandardCharsets.UTF_8));
     }
 
     /** A run that failed leaves no empty results folder behind. */

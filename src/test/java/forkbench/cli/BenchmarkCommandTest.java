@@ -28,6 +28,12 @@ class BenchmarkCommandTest {
             "noSuchBenchmark       | no benchmark matches noSuchBenchmark; -l lists them",
             "-wi abc               | Cannot parse argument 'abc' of option wi",
             "-bm nonsense          | nonsense",
+            "--interleave 0        | --interleave takes a number of rounds from 1 to 1000, got '0'",
+            "--interleave=many     | --interleave takes a number of rounds from 1 to 1000, got 'many'",
+            "--interleave          | --interleave needs a value",
+            "--interleave-seed 5   | --interleave-seed only makes sense with --interleave ROUNDS",
+            "--interleave 3 --interleave-seed x | --interleave-seed takes a whole number, got 'x'",
+            "--interleave 3 -f 2   | the rounds are the forks: leave out -f",
     })
     void badInputGetsOneClearLineAndExitCode2(String args, String expected) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

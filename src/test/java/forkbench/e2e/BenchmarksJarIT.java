@@ -153,6 +153,28 @@ class BenchmarksJarIT {
     }
 
     @Test
+    void anInterleavedRunMergesItsRoundsIntoOneResultThatReportsLikeAnyOther(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("interleaved.json");
+        Run run = run(dir, "StrategyBenchmark", "--interleave", "2", "--interleave-seed", "11", "-wi", "0", "-i", "2",
+                "-r", "50ms", "-p", "n=1000", "-p", "workers=2", "-rf", "json", "-rff", json.toString());
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("# forkbench: interleaving 8 configurations in 2 rounds"), run.out());
+        assertTrue(run.out().contains("# forkbench: interleaved round 2/2, 8/8: "), run.out());
+        String results = Files.readString(json, StandardCharsets.UTF_8);
+        assertEquals(8, results.split("\"forks\" : 2,", -1).length - 1, "every configuration has a fork per round");
+        String metadata = Files.readString(dir.resolve("interleaved.metadata.json"));
+        assertTrue(metadata.contains("\"rounds\" : 2") && metadata.contains("\"seed\" : 11"), metadata);
+
+        Run report = run(dir, "report", json.toString(), "--out", "report");
+        assertEquals(0, report.status(), report.err());
+        String table = Files.readString(dir.resolve("report/report.md"));
+        for (String id : Strategies.IDS) {
+            assertTrue(table.lines().anyMatch(line -> line.startsWith("| " + id + " | kernel=sum n=1000 |")
+                    && line.contains(" ± ")), id + " has no row with an interval in:\n" + table);
+        }
+    }
+
+    @Test
     void badParametersStopBeforeAnyBenchmarkWithOneLine(@TempDir Path dir) throws Exception {
         for (String bad : List.of("workers=0", "workers=-3", "n=-5", "n=abc", "workers=two")) {
             Run run = run(dir, "-p", bad);

@@ -20,11 +20,12 @@ import java.util.Locale;
  * @param cpuQuota the cgroup CPU limit in cores ({@code null}: none set, or not on Linux)
  * @param loadBefore the 1-minute load average when the run started ({@code null} where the OS has none)
  * @param loadAfter  the same when it ended
+ * @param interleaving how an interleaved run ordered its configurations ({@code null}: JMH's own order)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunMetadata(String hostname, String cpuModel, int logicalCores, Double cpuQuota, String os,
                           String jdk, String jvm, List<String> jvmFlags, String startedAt, String endedAt,
-                          Double loadBefore, Double loadAfter) {
+                          Double loadBefore, Double loadAfter, Interleaving interleaving) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -42,12 +43,17 @@ public record RunMetadata(String hostname, String cpuModel, int logicalCores, Do
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("java.home"),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                Instant.now().toString(), null, load(), null);
+                Instant.now().toString(), null, load(), null, null);
     }
 
     public RunMetadata finished() {
         return new RunMetadata(hostname, cpuModel, logicalCores, cpuQuota, os, jdk, jvm, jvmFlags, startedAt,
-                Instant.now().toString(), loadBefore, load());
+                Instant.now().toString(), loadBefore, load(), interleaving);
+    }
+
+    public RunMetadata withInterleaving(Interleaving order) {
+        return new RunMetadata(hostname, cpuModel, logicalCores, cpuQuota, os, jdk, jvm, jvmFlags, startedAt,
+                endedAt, loadBefore, loadAfter, order);
     }
 
     /** The cores the run could really use: the cgroup quota where it is lower than the logical core count. */

@@ -1,0 +1,66 @@
+package forkbench.interleave;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InterleavePlanTest {
+
+    private static List<Configuration> strategyConfigurations(String... args) throws Exception {
+        CommandLineOptions options = new CommandLineOptions(args);
+        return Configurations.expand(BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
+                List.of("StrategyBenchmark"), List.of()), options);
+    }
+
+    @Test
+    void everyBenchmarkTimesEveryCombinationOfItsValuesGivenOrDeclared() throws Exception {
+        List<Configuration> configurations = strategyConfigurations("-p", "n=10,20", "-p", "workers=1,2,4");
+        // sequential takes no workers: kernel {sum} x n {10, 20}; the seven others add workers {1, 2, 4}.
+        assertEquals(2 + 7 * 2 * 3, configurations.size());
+        assertEquals(configurations.size(), new HashSet<>(configurations).size(), "no configuration twice");
+        assertTrue(configurations.contains(new Configuration("forkbench.benchmarks.StrategyBenchmark.processPool",
+                Map.of("kernel", "sum", "n", "20", "workers", "4"))));
+        assertTrue(configurations.contains(new Configuration("forkbench.benchmarks.StrategyBenchmark.sequential",
+                Map.of("kernel", "sum", "n", "10"))));
+        // Without -p, the declared @Param values.
+        assertEquals(3 + 7 * 3 * 3, strategyConfigurations().size());
+    }
+
+    @Test
+    void eachRoundRunsEveryConfigurationOnceInItsOwnOrder() throws Exception {
+        List<Configuration> configurations = strategyConfigurations("-p", "n=10", "-p", "workers=1,2");
+        RoundPlan plan = RoundPlan.shuffled(configurations, 4, 42);
+        assertEquals(4, plan.rounds().size());
+        Set<List<Configuration>> orders = new HashSet<>();
+        for (List<Configuration> round : plan.rounds()) {
+            assertEquals(Set.copyOf(configurations), Set.copyOf(round));
+            assertEquals(configurations.size(), round.size());
+            orders.add(round);
+        }
+        assertTrue(orders.size() > 1, "15 configurations shuffled 4 times should not repeat one order");
+        assertEquals(plan.rounds(), RoundPlan.shuffled(configurations, 4, 42).rounds(), "the seed repeats it");
+        assertNotEquals(plan.rounds(), RoundPlan.shuffled(configurations, 4, 43).rounds());
+        assertEquals("threadPool kernel=sum n=10 workers=2",
+                new Configuration("b.StrategyBenchmark.threadPool", Map.of("workers", "2", "n", "10", "kernel", "sum"))
+                        .label());
+    }
+
+    @Test
+    void roundsOutsideOneToAThousandAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> RoundPlan.shuffled(List.of(), 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> RoundPlan.shuffled(List.of(), RoundPlan.MAX_ROUNDS + 1, 1));
+    }
+}
