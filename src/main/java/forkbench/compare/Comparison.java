@@ -7,7 +7,6 @@ import forkbench.report.model.Sample;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,8 +62,8 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
                 }
             });
         }
-        Map<Key, double[]> before = byConfiguration(base, ignored);
-        Map<Key, double[]> after = byConfiguration(fresh, ignored);
+        TreeMap<Key, double[]> before = byConfiguration(base, ignored);
+        TreeMap<Key, double[]> after = byConfiguration(fresh, ignored);
         List<Change> changes = new ArrayList<>();
         List<String> onlyInBase = new ArrayList<>();
         for (Map.Entry<Key, double[]> entry : before.entrySet()) {
@@ -99,8 +98,9 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
         return values;
     }
 
-    private static Map<Key, double[]> byConfiguration(List<Measurement> measurements, Set<String> ignored) {
-        Map<Key, double[]> grouped = new TreeMap<>(Comparator.comparing(Key::label)
+    /** Sorted, and looked up, by comparison: parameter values that are the same number (1e6, 1000000) match. */
+    private static TreeMap<Key, double[]> byConfiguration(List<Measurement> measurements, Set<String> ignored) {
+        TreeMap<Key, double[]> grouped = new TreeMap<>(Comparator.comparing(Key::label)
                 .thenComparing((a, b) -> compareParams(a.params(), b.params()))
                 .thenComparingInt(Key::workers));
         for (Measurement m : measurements) {
@@ -113,7 +113,7 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
                         return both;
                     });
         }
-        return new LinkedHashMap<>(grouped);
+        return grouped;
     }
 
     private static int compareParams(Map<String, String> a, Map<String, String> b) {

@@ -62,27 +62,32 @@ public final class ChildMain {
             Map<String, Kernel> kernels = new HashMap<>();
             try {
                 while (true) {
-                    Message.Start start = jobs.take();
-                    Message answer;
-                    try {
-                        Range range = new Range(start.from(), start.to());
-                        Kernel kernel = kernels.get(start.kernel());
-                        if (kernel == null) {
-                            kernel = Kernels.byName(start.kernel());
-                            kernels.put(start.kernel(), kernel);
-                        }
-                        answer = new Message.Result(kernel.compute(range.from(), range.to()));
-                    } catch (IllegalArgumentException e) {
-                        answer = new Message.Failure(String.valueOf(e.getMessage()));
-                    } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                        // The kernel's own failure: its type says more than its message alone.
-                        answer = new Message.Failure(start.kernel() + " threw " + e);
-                    }
-                    channel.send(answer);
+                    channel.send(answer(jobs.take(), kernels));
                 }
             } catch (InterruptedException | IOException e) {
                 // The parent closed the channel under us: the main thread is about to see end of stream and halt.
                 System.err.println("forkbench child: " + e);
+            }
+        }
+
+        private static Message answer(Message.Start start, Map<String, Kernel> kernels) {
+            Range range;
+            Kernel kernel;
+            try {
+                range = new Range(start.from(), start.to());
+                kernel = kernels.get(start.kernel());
+                if (kernel == null) {
+                    kernel = Kernels.byName(start.kernel());
+                    kernels.put(start.kernel(), kernel);
+                }
+            } catch (IllegalArgumentException e) {
+                return new Message.Failure(String.valueOf(e.getMessage()));
+            }
+            try {
+                return new Message.Result(kernel.compute(range.from(), range.to()));
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                // The kernel's own failure: its type says as much as its message.
+                return new Message.Failure(start.kernel() + " threw " + e);
             }
         }
     }

@@ -101,6 +101,16 @@ class CompareCommandTest {
     }
 
     @Test
+    void sizesWrittenDifferentlyAreTheSameConfiguration() throws IOException {
+        Path base = run("base.json", 1.0, false);
+        Path shorthand = Files.writeString(dir.resolve("shorthand.json"),
+                Files.readString(run("plain.json", 1.0, false)).replace("\"n\": \"100\"", "\"n\": \"1e2\""));
+        Outcome outcome = compare(base.toString(), shorthand.toString(), "--out", dir.resolve("c").toString());
+        assertEquals(0, outcome.status(), outcome.err());
+        assertTrue(outcome.out().contains("2 configurations compared"), outcome.out());
+    }
+
+    @Test
     void badInputEndsWithOneLineAndExitCode2() throws IOException {
         Path base = run("base.json", 1.0, false);
         Path empty = Files.writeString(dir.resolve("empty.json"), "");

@@ -168,6 +168,7 @@ class BenchmarksJarIT {
         Run report = run(dir, "report", json.toString(), "--out", "report");
         assertEquals(0, report.status(), report.err());
         String table = Files.readString(dir.resolve("report/report.md"));
+        assertTrue(table.contains("| interleaved: 2 rounds, seed 11 |"), table);
         for (String id : Strategies.IDS) {
             assertTrue(table.lines().anyMatch(line -> line.startsWith("| " + id + " | kernel=sum n=1000 |")
                     && line.contains(" ± ")), id + " has no row with an interval in:\n" + table);

@@ -85,16 +85,7 @@ class KernelsTest {
 
     @Test
     void aKernelAChildCouldNotCreateByNameHasNoWireName() {
-        Kernel anonymous = new Kernel() {
-            @Override
-            public long compute(long from, long to) {
-                return to - from;
-            }
-
-            @Override
-            public long combine(long left, long right) {
-                return left + right;
-            }
+        Kernel anonymous = new KernelStub() {
         };
         assertThrows(IllegalArgumentException.class, () -> Kernels.wireName(anonymous));
     }

@@ -95,18 +95,19 @@ public final class Html {
     private static void runs(StringBuilder html, Report report) {
         html.append("<h2>Runs</h2><table><tr><th>file</th><th>host</th><th>CPU</th><th>cores</th><th>quota</th>")
                 .append("<th>OS</th><th>JDK</th><th>JVM flags</th><th>started</th><th>ended</th>")
-                .append("<th>load before</th><th>load after</th></tr>");
+                .append("<th>load before</th><th>load after</th><th>order</th></tr>");
         for (Report.Run run : report.runs()) {
             RunMetadata m = run.metadata();
             html.append("<tr><td class=\"t\">").append(escape(run.source())).append("</td><td class=\"t\">")
                     .append(escape(run.host())).append("</td>");
             if (m == null) {
-                html.append("<td class=\"t\" colspan=\"10\">no metadata recorded beside this file</td>");
+                html.append("<td class=\"t\" colspan=\"11\">no metadata recorded beside this file</td>");
             } else {
                 html.append(td(m.cpuModel())).append(td(String.valueOf(m.logicalCores())))
                         .append(td(Format.number(m.cpuQuota(), 2))).append(td(m.os())).append(td(m.jdk()))
                         .append(td(String.join(" ", m.jvmFlags()))).append(td(m.startedAt())).append(td(m.endedAt()))
-                        .append(td(Format.number(m.loadBefore(), 2))).append(td(Format.number(m.loadAfter(), 2)));
+                        .append(td(Format.number(m.loadBefore(), 2))).append(td(Format.number(m.loadAfter(), 2)))
+                        .append(td(m.order()));
             }
             html.append("</tr>");
         }

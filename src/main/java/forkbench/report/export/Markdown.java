@@ -105,16 +105,18 @@ public final class Markdown {
         }
 
         md.append("\n## Runs\n\n");
-        md.append(row(List.of("file", "host", "CPU", "cores (quota)", "JDK", "started", "load before → after")));
-        md.append(row(List.of("---", "---", "---", "--:", "---", "---", "---")));
+        md.append(row(List.of("file", "host", "CPU", "cores (quota)", "JDK", "started", "load before → after",
+                "order")));
+        md.append(row(List.of("---", "---", "---", "--:", "---", "---", "---", "---")));
         for (Report.Run run : report.runs()) {
             RunMetadata m = run.metadata();
             md.append(row(m == null
-                    ? List.of(cell(run.source()), cell(run.host()), "not recorded", "", "", "", "")
+                    ? List.of(cell(run.source()), cell(run.host()), "not recorded", "", "", "", "", "")
                     : List.of(cell(run.source()), cell(run.host()), cell(m.cpuModel()), m.logicalCores()
                             + (m.cpuQuota() == null ? "" : " (" + Format.number(m.cpuQuota(), 2) + ")"),
                             cell(m.jdk()), cell(m.startedAt()),
-                            Format.number(m.loadBefore(), 2) + " → " + Format.number(m.loadAfter(), 2))));
+                            Format.number(m.loadBefore(), 2) + " → " + Format.number(m.loadAfter(), 2),
+                            cell(m.order()))));
         }
         if (report.runs().stream().anyMatch(run -> run.memory() != null)) {
             md.append("\n## Memory per worker\n\nResident memory (RSS) measured on the run's machine.\n\n");

@@ -56,6 +56,12 @@ public record RunMetadata(String hostname, String cpuModel, int logicalCores, Do
                 endedAt, loadBefore, loadAfter, order);
     }
 
+    /** How the measurements were ordered: JMH's own order, or interleaved rounds and the seed that repeats them. */
+    public String order() {
+        return interleaving == null ? "JMH's own"
+                : "interleaved: " + interleaving.rounds() + " rounds, seed " + interleaving.seed();
+    }
+
     /** The cores the run could really use: the cgroup quota where it is lower than the logical core count. */
     public double usableCores() {
         return cpuQuota != null && cpuQuota < logicalCores ? cpuQuota : logicalCores;
