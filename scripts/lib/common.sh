@@ -95,6 +95,39 @@ forkbench_jar() {
   forkbench_java -jar "$FORKBENCH_JAR" "$@"
 }
 
+# jmh_args DEFAULT_OPTIONS... -- USER_ARGUMENTS...: sets JMH_ARGS to the user's arguments followed by each default
+# option (an option and its value) the user did not give. JMH takes most options once, so a user's -i 5 has to
+# replace a script's -i 3 rather than be added to it; for -p the parameter name decides.
+jmh_args() {
+  local defaults=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+    defaults+=("$1")
+    shift
+  done
+  [ $# -gt 0 ] && shift
+  JMH_ARGS=("$@")
+  local given=" " previous="" arg
+  for arg in "$@"; do
+    case "$arg" in
+      -*) given+="$arg " ;;
+    esac
+    if [ "$previous" = "-p" ]; then
+      given+="-p:${arg%%=*} "
+    fi
+    previous=$arg
+  done
+  local i option value key
+  for ((i = 0; i + 1 < ${#defaults[@]}; i += 2)); do
+    option=${defaults[$i]}
+    value=${defaults[$((i + 1))]}
+    key=$option
+    [ "$option" = "-p" ] && key="-p:${value%%=*}"
+    if [[ "$given" != *" $key "* ]]; then
+      JMH_ARGS+=("$option" "$value")
+    fi
+  done
+}
+
 # A folder name for a run: results/<label>-<date-time>-<host>.
 new_run_folder() {
   local host

@@ -175,16 +175,17 @@ final class BenchmarkCommand {
         RoundPlan plan = RoundPlan.shuffled(configurations, interleave.rounds(), interleave.seed());
         out.println("# forkbench: interleaving " + configurations.size() + " configurations in "
                 + interleave.rounds() + " rounds (" + InterleaveOption.SEED + " " + plan.seed() + " repeats the order)");
-        Path scratch = Files.createTempFile("forkbench-round-", ".result");
+        // JMH announces each round's own result file; the name says it is not the one to keep.
+        Path scratch = Files.createTempFile("forkbench-one-round-only-", ".result");
         List<RunResult> merged;
         try {
             merged = InterleavedRun.run(options, plan, scratch, out);
         } finally {
             Files.deleteIfExists(scratch);
         }
-        record.keepInterleaved(merged, new Interleaving(interleave.rounds(), plan.seed(), plan.labels()));
+        Path kept = record.keepInterleaved(merged, new Interleaving(interleave.rounds(), plan.seed(), plan.labels()));
         out.println();
-        out.println("# forkbench: the " + interleave.rounds() + " rounds merged, one fork per round");
+        out.println("# forkbench: the " + interleave.rounds() + " rounds merged, one fork per round, into " + kept);
         ResultFormatFactory.getInstance(ResultFormatType.TEXT, out).writeOut(merged);
     }
 

@@ -74,14 +74,19 @@ final class RunRecord {
         return options.build();
     }
 
-    /** The merged result of an interleaved run, written whole or not at all; the order goes into the metadata. */
-    void keepInterleaved(List<RunResult> merged, Interleaving order) throws IOException {
+    /**
+     * The merged result of an interleaved run, written whole or not at all; the order goes into the metadata.
+     *
+     * @return where it was written
+     */
+    Path keepInterleaved(List<RunResult> merged, Interleaving order) throws IOException {
         started = started.withInterleaving(order);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         try (PrintStream stream = new PrintStream(text, true, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(format, stream).writeOut(merged);
         }
         ReportFiles.writeAtomically(resultFile, text.toString(StandardCharsets.UTF_8));
+        return resultFile;
     }
 
     /** A run that failed leaves no empty results folder behind. */
