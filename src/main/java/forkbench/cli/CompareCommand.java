@@ -33,7 +33,7 @@ final class CompareCommand implements Callable<Integer> {
     private Path fresh;
 
     @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5",
-            description = "a significant slowdown larger than this fails (default: ${DEFAULT-VALUE}%)")
+            description = "a significant slowdown larger than this fails (default: ${DEFAULT-VALUE}%%)")
     private double threshold;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: compare/ beside NEW.json, "

@@ -54,8 +54,12 @@ final class Parts {
         for (int i = 0; i < children.size(); i++) {
             results.add(children.get(i).submit(kernel, ranges.get(i)));
         }
-        List<Long> parts = Children.awaitAll(results);
-        return combine(kernel, parts.stream().mapToLong(Long::longValue).toArray());
+        List<Long> answers = Children.awaitAll(results);
+        long[] parts = new long[answers.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = answers.get(i);
+        }
+        return combine(kernel, parts);
     }
 
     static RuntimeException rethrow(Throwable cause) {

@@ -111,6 +111,22 @@ class CompareCommandTest {
     }
 
     @Test
+    void helpPrintsCleanly() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream stray = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(stray, true, StandardCharsets.UTF_8));
+        Outcome outcome;
+        try {
+            outcome = compare("-h");
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(0, outcome.status());
+        assertTrue(outcome.out().contains("(default: 5%)"), outcome.out());
+        assertEquals("", stray.toString(StandardCharsets.UTF_8) + outcome.err(), "picocli warned about the help text");
+    }
+
+    @Test
     void badInputEndsWithOneLineAndExitCode2() throws IOException {
         Path base = run("base.json", 1.0, false);
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
