@@ -1,6 +1,8 @@
 package forkbench.cli;
 
 import forkbench.interleave.Configuration;
+import forkbench.io.IoErrors;
+import forkbench.io.Leftovers;
 import forkbench.interleave.Configurations;
 import forkbench.interleave.InterleavedRun;
 import forkbench.interleave.RoundPlan;
@@ -64,10 +66,10 @@ final class BenchmarkCommand {
             args = interleave.jmhArgs();
             cli = new CommandLineOptions(args);
         } catch (UsageException e) {
-            return fail(e.getMessage(), 2);
+            return fail(e.getMessage(), ExitCode.BAD_INPUT);
         } catch (CommandLineOptionException | IllegalArgumentException | IllegalStateException e) {
             // JMH reports some bad values (-bm nonsense) as unchecked exceptions rather than option errors.
-            return fail(e.getMessage() + " (-h lists the options)", 2);
+            return fail(e.getMessage() + " (-h lists the options)", ExitCode.BAD_INPUT);
         }
         try {
             if (cli.shouldHelp()) {
@@ -108,18 +110,21 @@ final class BenchmarkCommand {
                 throw e;
             }
             record.finish(out, err);
-            return 0;
+            return ExitCode.OK;
         } catch (UsageException e) {
-            return fail(e.getMessage(), 2);
+            return fail(e.getMessage(), ExitCode.BAD_INPUT);
         } catch (NoBenchmarksException e) {
-            return fail("no benchmark matches " + String.join(" ", cli.getIncludes()) + "; -l lists them", 2);
+            return fail("no benchmark matches " + String.join(" ", cli.getIncludes()) + "; -l lists them",
+                    ExitCode.BAD_INPUT);
         } catch (ProfilersFailedException e) {
-            return fail(e.getMessage(), 1);
+            return fail(e.getMessage(), ExitCode.BAD_INPUT);
         } catch (RunnerException e) {
             // The failing benchmark's own stack trace is already in the output above; summarise it in one line.
-            return fail("the run stopped: " + rootMessage(e), 1);
+            return fail("the run stopped: " + rootMessage(e), ExitCode.FAILED);
+        } catch (IOException e) {
+            return fail(IoErrors.describe(e), ExitCode.FAILED);
         } catch (Exception e) {
-            return fail(String.valueOf(e.getMessage()), 1);
+            return fail(Subcommands.describe(e), ExitCode.FAILED);
         }
     }
 
@@ -176,12 +181,12 @@ final class BenchmarkCommand {
         out.println("# forkbench: interleaving " + configurations.size() + " configurations in "
                 + interleave.rounds() + " rounds (" + InterleaveOption.SEED + " " + plan.seed() + " repeats the order)");
         // JMH announces each round's own result file; the name says it is not the one to keep.
-        Path scratch = Files.createTempFile("forkbench-one-round-only-", ".result");
+        Path scratch = Leftovers.track(Files.createTempFile("forkbench-one-round-only-", ".result"));
         List<RunResult> merged;
         try {
             merged = InterleavedRun.run(options, plan, scratch, out);
         } finally {
-            Files.deleteIfExists(scratch);
+            Leftovers.delete(scratch);
         }
         Path kept = record.keepInterleaved(merged, new Interleaving(interleave.rounds(), plan.seed(), plan.labels()));
         out.println();
@@ -233,7 +238,7 @@ final class BenchmarkCommand {
 
     /** Reports a problem as exactly one line on stderr, whatever line breaks the message carries. */
     private int fail(String message, int status) {
-        err.println("forkbench: " + message.strip().replaceAll("\\s*\\R\\s*", "; "));
+        err.println("forkbench: " + Subcommands.oneLine(message));
         return status;
     }
 

@@ -1,10 +1,14 @@
 package forkbench.cli;
 
 import forkbench.compare.Comparison;
+import forkbench.io.IoErrors;
+import forkbench.io.OutputRefusedException;
 import forkbench.report.export.ComparisonExport;
 import forkbench.report.export.ReportFiles;
+import forkbench.report.input.Duplicates;
 import forkbench.report.input.InputException;
 import forkbench.report.input.JmhResults;
+import forkbench.report.input.Measurement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -23,7 +28,9 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Compares two JMH JSON results configuration by configuration: the change in time per "
                 + "operation with its confidence interval, as compare.md and compare.html.",
-                "Exit codes: 0 no significant slowdown beyond the threshold, 1 at least one, 2 bad input or options."})
+                "Exits 1 when some configuration is significantly slower by more than the threshold: a CI gate."},
+        exitCodeListHeading = ExitCode.HEADING, exitCodeList = {ExitCode.OK_HELP, ExitCode.FINDING_HELP,
+                ExitCode.BAD_INPUT_HELP, ExitCode.FAILED_HELP})
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "BASE.json", description = "the reference run")
@@ -51,6 +58,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "confidence level of the intervals (default: ${DEFAULT-VALUE})")
     private double confidence;
 
+    private static final List<String> OUTPUT_NAMES = List.of("compare.md", "compare.html");
+
     private final PrintStream stdout;
     private final PrintStream err;
 
@@ -65,35 +74,43 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(confidence > 0 && confidence < 1) || !(threshold >= 0)) {
-            err.println("forkbench compare: --confidence must be between 0 and 1 and --threshold at least 0");
-            return 2;
+        if (!(confidence > 0 && confidence < 1)) {
+            err.println("forkbench compare: --confidence must be between 0 and 1, got " + confidence);
+            return ExitCode.BAD_INPUT;
         }
-        Comparison comparison;
-        try {
-            comparison = Comparison.of(JmhResults.read(base, workerParam, "base"),
-                    JmhResults.read(fresh, workerParam, "new"), confidence, threshold);
-        } catch (InputException e) {
-            err.println("forkbench compare: " + e.getMessage());
-            return 2;
+        if (!(threshold >= 0 && threshold < 1e6)) {
+            err.println("forkbench compare: --threshold must be a percentage from 0 to 1000000, got " + threshold);
+            return ExitCode.BAD_INPUT;
         }
-        if (comparison.changes().isEmpty()) {
-            err.println("forkbench compare: " + base + " and " + fresh + " share no benchmark configuration");
-            return 2;
-        }
-        Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put("compare.md", ComparisonExport.markdown(comparison));
-        outputs.put("compare.html", ComparisonExport.html(comparison));
         Path folder = out != null ? out
-                : ReportFiles.freeFolder(fresh.toAbsolutePath().getParent().resolve("compare"), outputs.keySet());
+                : ReportFiles.freeFolder(fresh.toAbsolutePath().getParent().resolve("compare"));
+        List<Path> inputs = List.of(base, fresh);
+        Comparison comparison;
+        Map<String, String> outputs = new LinkedHashMap<>();
         try {
-            ReportFiles.write(folder, outputs, force);
+            ReportFiles.check(folder, OUTPUT_NAMES, force, inputs);
+            Duplicates.refuseRepeatedFiles(inputs);
+            List<Measurement> before = JmhResults.read(base, workerParam, "base");
+            List<Measurement> after = JmhResults.read(fresh, workerParam, "new");
+            Duplicates.refuse(before);
+            Duplicates.refuse(after);
+            comparison = Comparison.of(before, after, confidence, threshold);
+            if (comparison.changes().isEmpty()) {
+                err.println("forkbench compare: " + base + " and " + fresh + " share no benchmark configuration");
+                return ExitCode.BAD_INPUT;
+            }
+            outputs.put("compare.md", ComparisonExport.markdown(comparison));
+            outputs.put("compare.html", ComparisonExport.html(comparison));
+            ReportFiles.write(folder, outputs, force, inputs);
+        } catch (InputException | OutputRefusedException e) {
+            err.println("forkbench compare: " + Subcommands.oneLine(e.getMessage()));
+            return ExitCode.BAD_INPUT;
         } catch (IOException e) {
-            err.println("forkbench compare: cannot write the comparison: " + e.getMessage());
-            return 2;
+            err.println("forkbench compare: cannot write the comparison: " + IoErrors.describe(e));
+            return ExitCode.FAILED;
         }
         stdout.print(outputs.get("compare.md"));
         err.println("forkbench compare: wrote compare.md and compare.html to " + folder);
-        return comparison.hasRegression() ? 1 : 0;
+        return comparison.hasRegression() ? ExitCode.FINDING : ExitCode.OK;
     }
 }

@@ -28,6 +28,9 @@ record InterleaveOption(int rounds, long seed, String[] jmhArgs) {
                                       cannot favour whichever configuration ran first (-f is not allowed with it)
               --interleave-seed SEED  the shuffle's seed, to repeat an order (default: random, printed)
             Subcommands: report FILE.json..., compare BASE.json NEW.json, memory (each with -h).
+            Exit codes (the same for every forkbench command): 0 done; 1 a finding (compare: a significant
+            slowdown); 2 bad usage or input (options, parameter values, files); 3 the work failed (a benchmark
+            error, a wrong answer, a child JVM failure, an output that could not be written).
             """;
 
     boolean interleaved() {

@@ -1,5 +1,6 @@
 package forkbench.cli;
 
+import forkbench.io.IoErrors;
 import forkbench.memory.MemoryFootprint;
 import forkbench.report.export.ReportFiles;
 import picocli.CommandLine.Command;
@@ -14,6 +15,8 @@ import java.util.concurrent.Callable;
 
 /** {@code java -jar benchmarks.jar memory [--out FILE]}: memory per worker on this machine. */
 @Command(name = "memory", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        exitCodeListHeading = ExitCode.HEADING, exitCodeList = {ExitCode.OK_HELP, ExitCode.FINDING_HELP,
+                ExitCode.BAD_INPUT_HELP, ExitCode.FAILED_HELP},
         description = {"Measures memory per worker on this machine: the resident memory of a child JVM after a job, "
                 + "and what one more platform or virtual thread adds to a JVM. Save it beside a run's JSON as "
                 + "NAME.memory.json and the report shows it next to the times. Linux only (/proc)."})
@@ -45,22 +48,26 @@ final class MemoryCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws InterruptedException {
         int count = children == null ? Runtime.getRuntime().availableProcessors() : children;
         if (count < 1 || count > 64 || threads < 1 || threads > 100_000) {
             err.println("forkbench memory: --children must be 1 to 64 and --threads 1 to 100000");
-            return 2;
+            return ExitCode.BAD_INPUT;
         }
-        if (file != null && Files.exists(file) && !force) {
-            err.println("forkbench memory: " + file + " already exists; pass --force to replace it");
-            return 1;
+        if (file != null) {
+            // Before measuring: a minute of work must not end in "cannot write".
+            String refusal = refusal(file, force);
+            if (refusal != null) {
+                err.println("forkbench memory: " + refusal);
+                return ExitCode.BAD_INPUT;
+            }
         }
         MemoryFootprint footprint;
         try {
             footprint = MemoryFootprint.measure(count, threads);
         } catch (IOException e) {
-            err.println("forkbench memory: " + e.getMessage());
-            return 1;
+            err.println("forkbench memory: " + IoErrors.describe(e));
+            return ExitCode.FAILED;
         }
         out.printf(Locale.ROOT, "child JVM after a job: %d KiB (median of %d; %d to %d)%n", footprint.childRssKiB(),
                 footprint.children(), footprint.childRssKiBMin(), footprint.childRssKiBMax());
@@ -68,9 +75,33 @@ final class MemoryCommand implements Callable<Integer> {
                 + "(averaged over %d; a bare JVM: %d KiB)%n", footprint.platformThreadKiB(),
                 footprint.virtualThreadKiB(), footprint.threads(), footprint.parentBaseKiB());
         if (file != null) {
-            ReportFiles.writeAtomically(file, footprint.toJson());
+            try {
+                ReportFiles.writeAtomically(file, footprint.toJson());
+            } catch (IOException e) {
+                err.println("forkbench memory: cannot write " + file + ": " + IoErrors.describe(e));
+                return ExitCode.FAILED;
+            }
             err.println("forkbench memory: wrote " + file);
         }
-        return 0;
+        return ExitCode.OK;
+    }
+
+    /** Why {@code target} cannot take the figures, or {@code null} when it can. */
+    static String refusal(Path target, boolean replace) {
+        if (Files.isDirectory(target)) {
+            return target + " is a folder; --out takes a file name such as result.memory.json";
+        }
+        if (Files.exists(target) && !replace) {
+            return target + " already exists; pass --force to replace it";
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        while (parent != null && !Files.exists(parent)) {
+            parent = parent.getParent();
+        }
+        if (parent != null && (!Files.isDirectory(parent) || !Files.isWritable(parent))) {
+            return "cannot write " + target + ": " + parent + (Files.isDirectory(parent) ? " is not writable"
+                    : " is not a folder");
+        }
+        return null;
     }
 }

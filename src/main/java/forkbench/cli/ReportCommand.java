@@ -1,5 +1,7 @@
 package forkbench.cli;
 
+import forkbench.io.IoErrors;
+import forkbench.io.OutputRefusedException;
 import forkbench.report.Reporter;
 import forkbench.report.export.ReportFiles;
 import forkbench.report.input.InputException;
@@ -18,6 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code java -jar benchmarks.jar report FILE.json... [--out DIR]}: JMH results to tables, fits and charts. */
 @Command(name = "report", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        exitCodeListHeading = ExitCode.HEADING, exitCodeList = {ExitCode.OK_HELP, ExitCode.FINDING_HELP,
+                ExitCode.BAD_INPUT_HELP, ExitCode.FAILED_HELP},
         description = {"Turns JMH JSON results (-rf json) into speedup-per-core tables, scaling fits and a "
                 + "recommended worker count: report.md, report.csv, report.json and report.html in the output folder.",
                 "Works for forkbench's results and for any JMH scaling sweep (a worker parameter, or -t threads)."})
@@ -31,8 +35,13 @@ final class ReportCommand implements Callable<Integer> {
             + "file, or report-2/, report-3/... if that one already holds a report)")
     private Path out;
 
-    @Option(names = "--force", description = "replace a report already in --out DIR")
+    @Option(names = "--force", description = "replace an earlier report in --out DIR (a folder holding anything "
+            + "else, or an input, is never replaced)")
     private boolean force;
+
+    @Option(names = "--merge", description = "pool the forks of a configuration that appears in several results "
+            + "(by default such a repeat is refused: pooled silently, it would narrow every interval)")
+    private boolean merge;
 
     @Option(names = "--workers-param", paramLabel = "NAME", defaultValue = "workers",
             description = "the @Param holding the worker count; results without it use JMH's thread count "
@@ -74,28 +83,28 @@ final class ReportCommand implements Callable<Integer> {
             options = new ReportOptions(baseline, sizeParam, cores, confidence);
         } catch (IllegalArgumentException e) {
             err.println("forkbench report: " + e.getMessage());
-            return 2;
+            return ExitCode.BAD_INPUT;
         }
-        Report report;
+        Path folder = out != null ? out : ReportFiles.freeFolder(defaultFolder());
+        List<Path> inputs = Reporter.inputsOf(files);
         try {
-            report = Reporter.build(files, workerParam, options);
-        } catch (InputException e) {
-            err.println("forkbench report: " + e.getMessage());
-            return 1;
-        }
-        Map<String, String> outputs = Reporter.render(report, options);
-        Path folder = out != null ? out : ReportFiles.freeFolder(defaultFolder(), outputs.keySet());
-        try {
-            ReportFiles.write(folder, outputs, force);
+            // Before the work: a wrong --out is a one-line refusal, not a lost report at the end.
+            ReportFiles.check(folder, Reporter.OUTPUT_NAMES, force, inputs);
+            Report report = Reporter.build(files, workerParam, options, merge);
+            Map<String, String> outputs = Reporter.render(report, options);
+            ReportFiles.write(folder, outputs, force, inputs);
+            out_.print(outputs.get("report.md"));
+            long charts = outputs.keySet().stream().filter(name -> name.startsWith("charts/")).count();
+            err.println("forkbench report: wrote report.md, report.csv, report.json, report.html and " + charts
+                    + " chart" + (charts == 1 ? "" : "s") + " (charts/*.svg) to " + folder);
+            return ExitCode.OK;
+        } catch (InputException | OutputRefusedException e) {
+            err.println("forkbench report: " + Subcommands.oneLine(e.getMessage()));
+            return ExitCode.BAD_INPUT;
         } catch (IOException e) {
-            err.println("forkbench report: cannot write the report: " + e.getMessage());
-            return 1;
+            err.println("forkbench report: cannot write the report: " + IoErrors.describe(e));
+            return ExitCode.FAILED;
         }
-        out_.print(outputs.get("report.md"));
-        long charts = outputs.keySet().stream().filter(name -> name.startsWith("charts/")).count();
-        err.println("forkbench report: wrote report.md, report.csv, report.json, report.html and " + charts
-                + " chart" + (charts == 1 ? "" : "s") + " (charts/*.svg) to " + folder);
-        return 0;
     }
 
     private Path defaultFolder() {

@@ -1,5 +1,6 @@
 package forkbench.cli;
 
+import forkbench.io.Leftovers;
 import forkbench.report.Reporter;
 import forkbench.report.export.Markdown;
 import forkbench.report.export.ReportFiles;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,13 +60,19 @@ final class RunRecord {
         if (!cli.getResult().hasValue() && !cli.getResultFormat().hasValue()) {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
             String host = started.hostname().replaceAll("[^A-Za-z0-9._-]", "_");
-            Path folder = ReportFiles.freeFolder(Path.of(RESULTS, "run-" + stamp + "-" + host), List.of(RESULT_FILE));
-            Files.createDirectories(folder);
-            return new RunRecord(folder, ResultFormatType.JSON, folder.resolve(RESULT_FILE), started);
+            Path folder = ReportFiles.freeFolder(Path.of(RESULTS, "run-" + stamp + "-" + host));
+            Files.createDirectories(Leftovers.removeIfEmptyAtExit(folder));
+            Path result = Leftovers.removeIfEmptyAtExit(folder.resolve(RESULT_FILE));
+            return new RunRecord(folder, ResultFormatType.JSON, result, started);
         }
         ResultFormatType format = cli.getResultFormat().orElse(Defaults.RESULT_FORMAT);
-        String file = cli.getResult().orElse(Defaults.RESULT_FILE_PREFIX + "." + format.toString().toLowerCase(Locale.ROOT));
-        return new RunRecord(null, format, Path.of(file), started);
+        Path file = Path.of(cli.getResult().orElse(Defaults.RESULT_FILE_PREFIX + "."
+                + format.toString().toLowerCase(Locale.ROOT)));
+        if (!Files.exists(file)) {
+            // JMH creates its result file when the run starts and fills it at the end: interrupted, it stays empty.
+            Leftovers.removeIfEmptyAtExit(file);
+        }
+        return new RunRecord(null, format, file, started);
     }
 
     Options apply(ChainedOptionsBuilder options) {
@@ -89,18 +97,13 @@ final class RunRecord {
         return resultFile;
     }
 
-    /** A run that failed leaves no empty results folder behind. */
+    /** A run that failed leaves no empty result file and no empty results folder behind. */
     void abandon() {
-        if (folder == null) {
-            return;
+        List<Path> empty = new ArrayList<>(List.of(resultFile));
+        if (folder != null) {
+            empty.add(folder);
         }
-        try (java.util.stream.Stream<Path> contents = Files.list(folder)) {
-            if (contents.findAny().isEmpty()) {
-                Files.delete(folder);
-            }
-        } catch (IOException e) {
-            // Best effort: an empty folder is untidy, not wrong.
-        }
+        Leftovers.removeEmpty(empty);
     }
 
     /** After the run: metadata beside the JSON, and for a plain run the report and its table. */
@@ -117,7 +120,7 @@ final class RunRecord {
             Report report = Reporter.build(List.of(jsonResult), "workers", options);
             Map<String, String> outputs = Reporter.render(report, options);
             Path reportFolder = folder.resolve("report");
-            ReportFiles.write(reportFolder, outputs, false);
+            ReportFiles.write(reportFolder, outputs, false, List.of(jsonResult));
             out.println();
             out.println("# forkbench: speedup per core (report.md, .csv, .json, .html in " + reportFolder + ")");
             out.println();

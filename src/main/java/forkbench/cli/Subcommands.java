@@ -11,19 +11,30 @@ final class Subcommands {
     private Subcommands() {
     }
 
-    /** Exit codes: 0 done, 1 a failure while running, 2 a mistake in the command line. */
+    /** Exit codes as {@link ExitCode} says; every error is one line. */
     static int execute(Object command, String name, String[] args, PrintStream out, PrintStream err) {
         return new CommandLine(command)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setParameterExceptionHandler((e, ignored) -> {
-                    err.println("forkbench " + name + ": " + e.getMessage() + " (" + name + " --help lists the options)");
-                    return 2;
+                    err.println("forkbench " + name + ": " + oneLine(e.getMessage()) + " (" + name
+                            + " --help lists the options)");
+                    return ExitCode.BAD_INPUT;
                 })
                 .setExecutionExceptionHandler((e, line, result) -> {
-                    err.println("forkbench " + name + ": " + e.getMessage());
-                    return 1;
+                    err.println("forkbench " + name + ": " + describe(e));
+                    return ExitCode.FAILED;
                 })
                 .execute(args);
+    }
+
+    /** A failure nobody anticipated, still on one line and never as {@code null}. */
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : oneLine(message);
+    }
+
+    static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }

@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The worker script of the seed, in Java: the entry point of every child JVM that {@link ChildProcess} forks.
@@ -18,6 +19,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  * sees end of stream at once (even mid-computation) and halts the JVM.
  */
 public final class ChildMain {
+
+    /** Jobs waiting in a child beyond the one it computes; more wait in the pipe, then in the parent's submit. */
+    static final int MAX_QUEUED_JOBS = 1024;
+    private static final long PARENT_CHECK_MILLIS = 100;
+    /** The environment variable through which a child learns its parent's pid. */
+    static final String PARENT_PID = "FORKBENCH_PARENT_PID";
 
     private ChildMain() {
     }
@@ -31,7 +38,10 @@ public final class ChildMain {
             Runtime.getRuntime().halt(2);
             return;
         }
-        BlockingQueue<Message.Start> jobs = new LinkedBlockingQueue<>();
+        // Bounded: a parent that sends faster than the child computes is held back by the pipe, instead of growing
+        // this queue without limit. While it waits for room the main thread does not read, so it checks that its
+        // parent is still alive instead (see offer).
+        BlockingQueue<Message.Start> jobs = new ArrayBlockingQueue<>(MAX_QUEUED_JOBS);
         // A named class rather than a lambda: the first lambda in a JVM costs a few ms of bootstrap at start-up.
         Thread worker = new Thread(new Worker(channel, jobs), "forkbench-child-worker");
         worker.setDaemon(true);
@@ -42,7 +52,7 @@ public final class ChildMain {
                 if (!(message instanceof Message.Start start)) {
                     throw new ChildProtocolException("a child only accepts start messages, got " + message);
                 }
-                jobs.add(start);
+                offer(jobs, start);
             }
         } catch (IOException | ChildProtocolException e) {
             System.err.println("forkbench child: " + e.getMessage());
@@ -50,6 +60,36 @@ public final class ChildMain {
         }
         // End of stream: the parent is done with us or gone. Halt, even mid-sum; nothing is left to flush.
         Runtime.getRuntime().halt(status);
+    }
+
+    /**
+     * Queues a job, waiting for room; halts if the parent dies meanwhile, as end of stream would have told. The
+     * parent's pid comes from the environment ({@link ChildProcess} sets it), read only when the queue is full:
+     * looking up the parent process costs 12-20 ms of a child's start.
+     */
+    private static void offer(BlockingQueue<Message.Start> jobs, Message.Start start) {
+        try {
+            ProcessHandle parent = null;
+            while (!jobs.offer(start, PARENT_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (parent == null) {
+                    parent = parent();
+                }
+                if (!parent.isAlive()) {
+                    Runtime.getRuntime().halt(0);
+                }
+            }
+        } catch (InterruptedException e) {
+            Runtime.getRuntime().halt(2);
+        }
+    }
+
+    private static ProcessHandle parent() {
+        try {
+            return ProcessHandle.of(Long.parseLong(System.getenv(PARENT_PID))).orElseThrow();
+        } catch (RuntimeException e) {
+            // No usable pid: the parent is either unknown or already gone; only the pipe can tell which.
+            return ProcessHandle.current().parent().orElse(ProcessHandle.current());
+        }
     }
 
     /**

@@ -42,6 +42,7 @@ public final class ChildProcess implements AutoCloseable {
 
     private static final long EXIT_GRACE_MILLIS = 2_000;
     private static final long STDERR_GRACE_MILLIS = 500;
+    private static final String PARENT_PID = Long.toString(ProcessHandle.current().pid());
 
     private final Process process;
     private final long pid;
@@ -72,7 +73,10 @@ public final class ChildProcess implements AutoCloseable {
     public static ChildProcess fork(ForkOptions options) {
         Process process;
         try {
-            process = new ProcessBuilder(options.command()).start();
+            ProcessBuilder builder = new ProcessBuilder(options.command());
+            builder.environment().putAll(options.environment());
+            builder.environment().put(ChildMain.PARENT_PID, PARENT_PID);
+            process = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new ChildStartException("cannot start a child JVM with " + options.javaExecutable() + ": "
                     + e.getMessage(), e);
@@ -159,7 +163,7 @@ public final class ChildProcess implements AutoCloseable {
         DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream()));
         boolean ready = false;
         try {
-            Message hello = Frames.read(in);
+            Message hello = Frames.readSkippingText(in, stderr::appendStdout);
             if (hello != null) {
                 if (!(hello instanceof Message.Ready r) || r.protocolVersion() != Frames.PROTOCOL_VERSION) {
                     throw new ChildProtocolException("expected a ready message (protocol "
@@ -167,7 +171,7 @@ public final class ChildProcess implements AutoCloseable {
                 }
                 ready = true;
                 handshake.complete(null);
-                for (Message message; (message = Frames.read(in)) != null; ) {
+                for (Message message; (message = Frames.readSkippingText(in, stderr::appendStdout)) != null; ) {
                     switch (message) {
                         case Message.Result result -> nextPending(message).complete(result.value());
                         case Message.Failure failure -> nextPending(message)

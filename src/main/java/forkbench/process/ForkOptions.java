@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,9 +19,11 @@ import java.util.Objects;
  * @param timeout        how long one result may take before the child is destroyed; {@link Duration#ZERO} for none
  * @param maxChildren    the most children one {@link Children#forkAll} call may start
  * @param startupArchive what children map to start faster, made for them on first use (see {@link StartupArchive})
+ * @param environment    variables set for the child on top of the parent's environment
  */
 public record ForkOptions(Path javaExecutable, String classPath, String mainClass, List<String> mainArgs,
-                          List<String> jvmArgs, Duration timeout, int maxChildren, StartupArchive startupArchive) {
+                          List<String> jvmArgs, Duration timeout, int maxChildren, StartupArchive startupArchive,
+                          Map<String, String> environment) {
 
     /**
      * Flags for a short-lived CPU-bound worker: the serial collector starts faster than G1 and a summing loop makes
@@ -29,8 +32,8 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
     public static final List<String> WORKER_JVM_ARGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData");
 
     /**
-     * The JVM's own warnings go to stdout by default, and stdout is the channel: send them to stderr instead,
-     * before any user flag, so that no flag combination can put JVM text among the frames.
+     * The JVM's own warnings go to stdout by default, and stdout is the channel: send them to stderr instead. Text
+     * that other options still print on stdout is skipped by the parent between frames (see {@link Frames}).
      */
     private static final List<String> LOGGING_TO_STDERR = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
 
@@ -48,6 +51,7 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
             throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
         }
         Objects.requireNonNull(startupArchive, "startupArchive");
+        environment = Map.copyOf(environment);
         if (maxChildren < 1) {
             throw new IllegalArgumentException("maxChildren must be >= 1, got " + maxChildren);
         }
@@ -55,36 +59,42 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
 
     public static ForkOptions defaults() {
         return new ForkOptions(runningJava(), System.getProperty("java.class.path"), ChildMain.class.getName(),
-                List.of(), WORKER_JVM_ARGS, Duration.ZERO, DEFAULT_MAX_CHILDREN, StartupArchive.best());
+                List.of(), WORKER_JVM_ARGS, Duration.ZERO, DEFAULT_MAX_CHILDREN, StartupArchive.best(), Map.of());
     }
 
     public ForkOptions withTimeout(Duration newTimeout) {
         return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, newTimeout, maxChildren,
-                startupArchive);
+                startupArchive, environment);
     }
 
     public ForkOptions withJvmArgs(List<String> newJvmArgs) {
         return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, newJvmArgs, timeout, maxChildren,
-                startupArchive);
+                startupArchive, environment);
     }
 
     public ForkOptions withMain(String newMainClass, String... newMainArgs) {
         return new ForkOptions(javaExecutable, classPath, newMainClass, List.of(newMainArgs), jvmArgs, timeout,
-                maxChildren, startupArchive);
+                maxChildren, startupArchive, environment);
     }
 
     public ForkOptions withJavaExecutable(Path newJavaExecutable) {
         return new ForkOptions(newJavaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, maxChildren,
-                startupArchive);
+                startupArchive, environment);
     }
 
     public ForkOptions withMaxChildren(int newMaxChildren) {
         return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, newMaxChildren,
-                startupArchive);
+                startupArchive, environment);
     }
 
     public ForkOptions withStartupArchive(StartupArchive archive) {
-        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, maxChildren, archive);
+        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, maxChildren, archive,
+                environment);
+    }
+
+    public ForkOptions withEnvironment(Map<String, String> variables) {
+        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, maxChildren,
+                startupArchive, variables);
     }
 
     /** The command line, as an argument vector: no shell ever parses it. */

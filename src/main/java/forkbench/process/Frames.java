@@ -1,16 +1,24 @@
 package forkbench.process;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * The wire format: {@code [0xFB marker][type byte][int payload length][payload]}; a start's payload is
- * {@code [long from][long to][kernel name, UTF-8]}. The marker makes stray bytes on
- * the channel fail at once as garbage instead of being read as a length; the length cap stops a corrupt frame from
- * making the parent allocate gigabytes.
+ * {@code [long from][long to][kernel name, UTF-8]}. The length cap stops a corrupt frame from making the parent
+ * allocate gigabytes.
+ *
+ * <p>A child's stdout is shared with its JVM, which prints there when an option says so ({@code -verbose:gc},
+ * {@code -XX:+PrintCommandLineFlags}, set on the command line or through {@code JAVA_TOOL_OPTIONS},
+ * {@code JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS}). Two rules keep frames whole anyway: every frame a child sends
+ * leaves in a single {@code write} of at most {@link #ATOMIC_FRAME} bytes, which a pipe never interleaves with
+ * another writer's bytes (POSIX {@code PIPE_BUF}); and the parent skips text between frames
+ * ({@link #readSkippingText}), which the marker cannot be confused with: 0xFB never occurs in UTF-8.
  */
 final class Frames {
 
@@ -20,6 +28,11 @@ final class Frames {
     static final int MAX_PAYLOAD = 64 * 1024;
     /** Far beyond any class name, far below the frame cap. */
     static final int MAX_KERNEL_NAME = 1024;
+    /** POSIX guarantees that a pipe write of up to 512 bytes is atomic; Linux, 4096. Frames stay below both. */
+    static final int ATOMIC_FRAME = 512;
+    private static final int HEADER = 6;
+    /** A failure message is cut to fit one atomic frame. */
+    static final int MAX_FAILURE_TEXT = ATOMIC_FRAME - HEADER;
 
     private static final byte READY = 'R';
     private static final byte START = 'S';
@@ -30,6 +43,9 @@ final class Frames {
     }
 
     static void write(DataOutputStream out, Message message) throws IOException {
+        // Built whole, then written in one call: one write(2) on the pipe, never split by the JVM's own output.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        DataOutputStream frame = new DataOutputStream(bytes);
         // An if-chain, not a pattern switch: a child writes frames within milliseconds of starting, and a switch
         // over types costs an invokedynamic bootstrap (~10 ms here) on first use.
         if (message instanceof Message.Start start) {
@@ -37,22 +53,49 @@ final class Frames {
             if (kernel.length > MAX_KERNEL_NAME) {
                 throw new IllegalArgumentException("kernel name longer than " + MAX_KERNEL_NAME + " bytes");
             }
-            header(out, START, 2 * Long.BYTES + kernel.length);
-            out.writeLong(start.from());
-            out.writeLong(start.to());
-            out.write(kernel);
+            header(frame, START, 2 * Long.BYTES + kernel.length);
+            frame.writeLong(start.from());
+            frame.writeLong(start.to());
+            frame.write(kernel);
         } else if (message instanceof Message.Result result) {
-            header(out, RESULT, Long.BYTES);
-            out.writeLong(result.value());
+            header(frame, RESULT, Long.BYTES);
+            frame.writeLong(result.value());
         } else if (message instanceof Message.Ready ready) {
-            header(out, READY, Integer.BYTES);
-            out.writeInt(ready.protocolVersion());
+            header(frame, READY, Integer.BYTES);
+            frame.writeInt(ready.protocolVersion());
         } else {
             byte[] text = truncate(((Message.Failure) message).message().getBytes(StandardCharsets.UTF_8));
-            header(out, FAILURE, text.length);
-            out.write(text);
+            header(frame, FAILURE, text.length);
+            frame.write(text);
         }
+        out.write(bytes.toByteArray());
         out.flush();
+    }
+
+    /**
+     * Reads one frame as {@link #read} does, but hands any bytes before its marker to {@code text} instead of
+     * failing: what the child's JVM printed on stdout. {@code null} when the stream ends.
+     */
+    static Message readSkippingText(DataInputStream in, Consumer<String> text) throws IOException {
+        ByteArrayOutputStream skipped = new ByteArrayOutputStream();
+        for (int b; ; ) {
+            b = in.read();
+            if (b == MARKER || b < 0 || b == '\n' || skipped.size() >= ATOMIC_FRAME) {
+                if (skipped.size() > 0) {
+                    text.accept(skipped.toString(StandardCharsets.UTF_8));
+                    skipped.reset();
+                }
+            }
+            if (b < 0) {
+                return null;
+            }
+            if (b == MARKER) {
+                return body(in);
+            }
+            if (b != '\n') {
+                skipped.write(b);
+            }
+        }
     }
 
     /** Reads one frame; {@code null} when the stream ends cleanly between frames. */
@@ -65,6 +108,11 @@ final class Frames {
             throw new ChildProtocolException("garbage on the channel: expected frame marker 0xFB, read "
                     + describeByte(marker));
         }
+        return body(in);
+    }
+
+    /** The rest of a frame, after its marker. */
+    private static Message body(DataInputStream in) throws IOException {
         try {
             byte type = in.readByte();
             int length = in.readInt();
@@ -111,11 +159,11 @@ final class Frames {
     }
 
     private static byte[] truncate(byte[] text) {
-        if (text.length <= MAX_PAYLOAD) {
+        if (text.length <= MAX_FAILURE_TEXT) {
             return text;
         }
-        byte[] cut = new byte[MAX_PAYLOAD];
-        System.arraycopy(text, 0, cut, 0, MAX_PAYLOAD);
+        byte[] cut = new byte[MAX_FAILURE_TEXT];
+        System.arraycopy(text, 0, cut, 0, MAX_FAILURE_TEXT);
         return cut;
     }
 

@@ -1,5 +1,7 @@
 package forkbench.process;
 
+import forkbench.io.AtomicFiles;
+import forkbench.io.Leftovers;
 import forkbench.workload.Summation;
 
 import java.io.BufferedInputStream;
@@ -7,13 +9,16 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -23,23 +28,39 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
  * Makes and finds the start-up archives of {@link StartupArchive}: an application class-data archive, or JDK 25's
  * AOT cache. On the 2-core development machine a child reached its first message in 130.8 ms without one,
  * 105.4 ms with the AppCDS archive and 90.8 ms with the AOT cache (results/2026-11-27-cold-start-variants).
  *
- * <p>An archive is made once per JDK, class path, flag set and kind, by a training child that runs one small job;
- * it is written under a temporary name and renamed into place, so a reader never maps half an archive. Anything
- * that goes wrong leaves children on the JDK's default archive: slower, still right. The JVM itself checks an
- * archive against the class path it runs with and ignores one that does not match.
+ * <p>An archive is made once per JDK, class path, flag set and kind, by a training child that runs one small job.
+ * A JVM maps an archive without checking its content, and a damaged one crashes it, so nothing is trusted blindly:
+ * <ul>
+ *   <li>the cache folder and the archive must belong to the current user and be writable by nobody else (as
+ *       OpenSSH checks its keys), or the cache is not used at all;</li>
+ *   <li>each archive has a checksum beside it, written when it was made; an archive whose size or checksum no longer
+ *       matches is removed and made again, with one line saying so;</li>
+ *   <li>a training that fails is remembered for that key ({@code KEY.failed}, with the reason), said once, and not
+ *       retried by every new JVM; delete the file to retry;</li>
+ *   <li>a training interrupted in the parent leaves no {@code training-*} file: removed at exit, and swept by the
+ *       next JVM when a SIGKILL skipped that.</li>
+ * </ul>
+ * Anything that goes wrong leaves children on the JDK's default archive: slower, still right.
  */
 final class StartupArchiveCache {
 
     private static final long TRAINING_TIMEOUT_SECONDS = 60;
     private static final Duration STALE_AFTER = Duration.ofDays(14);
+    /** A training takes seconds; a file of one older than this was left by a killed parent. */
+    private static final Duration ABANDONED_TRAINING = Duration.ofMinutes(10);
+    private static final Set<PosixFilePermission> SHARED_WRITE = Set.of(PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_WRITE);
     private static final Map<List<Object>, Optional<Path>> ARCHIVES = new ConcurrentHashMap<>();
 
     private StartupArchiveCache() {
@@ -48,40 +69,88 @@ final class StartupArchiveCache {
     /** The flags that make a child with this base command use its archive, creating the archive on first use. */
     static List<String> flagsFor(StartupArchive kind, List<String> baseCommand, String classPath) {
         String useFlag = kind == StartupArchive.AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
-        return ARCHIVES.computeIfAbsent(List.of(kind, baseCommand), key -> locate(kind, baseCommand, classPath))
+        Path base = cacheBase(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+        return ARCHIVES.computeIfAbsent(List.of(kind, baseCommand), key -> locate(kind, baseCommand, classPath, base))
                 .map(archive -> List.of(useFlag + archive))
                 .orElse(List.of());
     }
 
-    private static Optional<Path> locate(StartupArchive kind, List<String> baseCommand, String classPath) {
+    /**
+     * The cache's base folder: {@code XDG_CACHE_HOME} when it is an absolute path (the XDG spec says a relative one
+     * is invalid and must be ignored), else {@code ~/.cache}.
+     */
+    static Path cacheBase(String xdgCacheHome, String userHome) {
+        if (xdgCacheHome != null && !xdgCacheHome.isBlank() && Path.of(xdgCacheHome).isAbsolute()) {
+            return Path.of(xdgCacheHome);
+        }
+        return Path.of(userHome, ".cache");
+    }
+
+    /** The archive for this command under {@code base}, made when missing or damaged; empty when none can be used. */
+    static Optional<Path> locate(StartupArchive kind, List<String> baseCommand, String classPath, Path base) {
         String extension = kind == StartupArchive.AOT_CACHE ? ".aot" : ".jsa";
-        String trainFlag = kind == StartupArchive.AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
         try {
-            Path directory = cacheDirectory();
-            Path archive = directory.resolve(key(baseCommand, classPath) + extension);
-            if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
-                return Optional.of(archive);
+            Path directory = trustedDirectory(base);
+            sweepAbandonedTraining(directory);
+            String key = key(baseCommand, classPath);
+            Path archive = directory.resolve(key + extension);
+            Path failed = directory.resolve(key + ".failed");
+            if (Files.exists(failed, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
             }
-            Path partial = Files.createTempFile(directory, "training-", extension);
-            try {
-                if (train(baseCommand, trainFlag + partial) && Files.size(partial) > 0) {
-                    Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    pruneStale(directory);
+            if (Files.exists(archive, LinkOption.NOFOLLOW_LINKS)) {
+                String damage = damage(archive);
+                if (damage == null) {
                     return Optional.of(archive);
                 }
-            } finally {
-                Files.deleteIfExists(partial);
-                Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + ".config"));
+                say("start-up archive " + archive + " " + damage + "; removing it and making a new one");
+                Files.deleteIfExists(archive);
+                Files.deleteIfExists(checksumFile(archive));
             }
+            String unusable = unarchivableClassPath(classPath);
+            if (unusable != null) {
+                remember(failed, unusable);
+                return Optional.empty();
+            }
+            return train(kind, baseCommand, directory, archive, failed, extension);
+        } catch (UntrustedCacheException e) {
+            say("not using the start-up archive cache: " + e.getMessage() + "; children start without an archive");
         } catch (IOException | RuntimeException e) {
-            System.err.println("forkbench: no start-up archive for child JVMs (" + e.getMessage()
-                    + "); they start without one");
+            say("no start-up archive for child JVMs (" + e.getMessage() + "); they start without one");
         }
         return Optional.empty();
     }
 
-    /** Runs one child through a real job, so the archive holds what a job loads, and lets it dump at exit. */
-    private static boolean train(List<String> baseCommand, String trainFlag) throws IOException {
+    private static Optional<Path> train(StartupArchive kind, List<String> baseCommand, Path directory, Path archive,
+                                        Path failed, String extension) throws IOException {
+        String trainFlag = kind == StartupArchive.AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
+        Path partial = Leftovers.track(Files.createTempFile(directory, "training-", extension));
+        Path config = Leftovers.track(partial.resolveSibling(partial.getFileName() + ".config"));
+        try {
+            String why = runTrainee(baseCommand, trainFlag + partial);
+            if (why == null && Files.size(partial) == 0) {
+                why = "the training JVM wrote an empty archive";
+            }
+            if (why != null) {
+                remember(failed, why);
+                return Optional.empty();
+            }
+            AtomicFiles.write(checksumFile(archive), checksum(partial));
+            AtomicFiles.move(partial, archive);
+            pruneStale(directory);
+            return Optional.of(archive);
+        } finally {
+            Leftovers.delete(partial);
+            Leftovers.delete(config);
+        }
+    }
+
+    /**
+     * Runs one child through a real job, so the archive holds what a job loads, and lets it dump at exit.
+     *
+     * @return why the training failed, or {@code null} when it succeeded
+     */
+    private static String runTrainee(List<String> baseCommand, String trainFlag) throws IOException {
         List<String> command = new ArrayList<>(baseCommand);
         command.add(1, trainFlag);
         Process trainee = new ProcessBuilder(command)
@@ -90,53 +159,152 @@ final class StartupArchiveCache {
         try (DataOutputStream toChild = new DataOutputStream(trainee.getOutputStream());
              DataInputStream fromChild = new DataInputStream(new BufferedInputStream(trainee.getInputStream()))) {
             Frames.write(toChild, new Message.Start(Summation.class.getName(), 0, 100_000));
-            for (Message message; (message = Frames.read(fromChild)) != null; ) {
+            for (Message message; (message = Frames.readSkippingText(fromChild, line -> { })) != null; ) {
                 if (message instanceof Message.Result) {
                     break;
                 }
             }
         } catch (IOException | ChildProtocolException e) {
             trainee.destroyForcibly();
-            return false;
+            return "the training child failed (" + e.getMessage() + ")";
         }
         try {
             if (!trainee.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 trainee.destroyForcibly();
-                return false;
+                return "the training child did not exit within " + TRAINING_TIMEOUT_SECONDS + " s";
             }
         } catch (InterruptedException e) {
             trainee.destroyForcibly();
             Thread.currentThread().interrupt();
-            return false;
+            return "interrupted";
         }
-        return trainee.exitValue() == 0;
+        return trainee.exitValue() == 0 ? null : "the training child exited with code " + trainee.exitValue();
+    }
+
+    /** Says why in one line, and leaves a note so that the next JVMs do not try again for this key. */
+    private static void remember(Path failed, String why) {
+        say("no start-up archive for child JVMs: " + why + "; they start without one (not retried for this class "
+                + "path; delete " + failed + " to retry)");
+        try {
+            AtomicFiles.write(failed, why + "\n");
+        } catch (IOException e) {
+            // Then the next JVM tries again: slower, still right.
+        }
+    }
+
+    /** JDK archives refuse a non-empty folder on the class path (a build's classes/, say): no use training. */
+    private static String unarchivableClassPath(String classPath) throws IOException {
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> contents = Files.list(path)) {
+                    if (contents.findAny().isPresent()) {
+                        return "the class path holds the folder " + entry + ", which a JVM archive cannot include";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Why the archive cannot be used as it is, or {@code null} when it is whole, ours, and private. */
+    static String damage(Path archive) throws IOException {
+        if (!Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS)) {
+            return "is not a regular file";
+        }
+        String ownership = untrusted(archive);
+        if (ownership != null) {
+            throw new UntrustedCacheException(archive + " " + ownership);
+        }
+        Path sum = checksumFile(archive);
+        if (!Files.isRegularFile(sum, LinkOption.NOFOLLOW_LINKS)) {
+            return "has no checksum beside it";
+        }
+        String expected = Files.readString(sum).strip();
+        return expected.equals(checksum(archive)) ? null : "does not match its checksum (damaged or truncated)";
+    }
+
+    /** Size and CRC-32C: enough to catch damage; the ownership checks keep out archives planted on purpose. */
+    static String checksum(Path file) throws IOException {
+        CRC32C crc = new CRC32C();
+        byte[] buffer = new byte[1 << 16];
+        long size = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+                size += n;
+            }
+        }
+        return size + " " + Long.toHexString(crc.getValue());
+    }
+
+    private static Path checksumFile(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".crc");
+    }
+
+    /**
+     * {@code base/forkbench/cds}, created private to the current user; refused when it, or the folder above it,
+     * belongs to someone else or can be written by others: they could plant an archive for our children to map.
+     */
+    static Path trustedDirectory(Path base) throws IOException {
+        Path forkbench = base.resolve("forkbench");
+        Path directory = forkbench.resolve("cds");
+        Files.createDirectories(directory);
+        for (Path folder : List.of(forkbench, directory)) {
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UntrustedCacheException(folder + " is not a folder (a symbolic link?)");
+            }
+            String problem = untrusted(folder);
+            if (problem != null) {
+                throw new UntrustedCacheException(folder + " " + problem);
+            }
+        }
+        return directory;
+    }
+
+    /** Why {@code path} cannot be trusted, or {@code null}: it must be ours and writable by nobody else. */
+    private static String untrusted(Path path) throws IOException {
+        UserPrincipal owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);
+        UserPrincipal me = path.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        if (!owner.equals(me)) {
+            return "belongs to " + owner.getName() + ", not to " + me.getName();
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+            if (permissions.stream().anyMatch(SHARED_WRITE::contains)) {
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    // Ours, so we may close it; whatever is inside is checked on its own.
+                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
+                } else {
+                    return "is writable by others (" + PosixFilePermissions.toString(permissions) + ")";
+                }
+            }
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: ownership is what can be checked there.
+        }
+        return null;
+    }
+
+    /** Removes what a training killed mid-way (SIGKILL skips the exit hook) left in the cache. */
+    private static void sweepAbandonedTraining(Path directory) throws IOException {
+        deleteOlderThan(directory, "training-*", ABANDONED_TRAINING);
     }
 
     /** Every rebuilt jar gets its own archive; drop the ones nothing has written for a fortnight. */
     private static void pruneStale(Path directory) throws IOException {
-        FileTime cutoff = FileTime.from(Instant.now().minus(STALE_AFTER));
-        try (DirectoryStream<Path> archives = Files.newDirectoryStream(directory, "*.{jsa,aot}")) {
-            for (Path old : archives) {
-                if (Files.getLastModifiedTime(old).compareTo(cutoff) < 0) {
+        deleteOlderThan(directory, "*.{jsa,aot,crc,failed}", STALE_AFTER);
+    }
+
+    private static void deleteOlderThan(Path directory, String glob, Duration age) throws IOException {
+        FileTime cutoff = FileTime.from(Instant.now().minus(age));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, glob)) {
+            for (Path old : files) {
+                if (Files.getLastModifiedTime(old, LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) < 0) {
                     Files.deleteIfExists(old);
                 }
             }
         }
-    }
-
-    /** A per-user cache folder, private to its owner: nobody else can plant an archive for our children to map. */
-    private static Path cacheDirectory() throws IOException {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        Path directory = base.resolve("forkbench").resolve("cds");
-        Files.createDirectories(directory);
-        try {
-            Files.setPosixFilePermissions(directory.getParent(), PosixFilePermissions.fromString("rwx------"));
-            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the user's home folder is the protection there.
-        }
-        return directory;
     }
 
     /** Names an archive by everything that makes it valid: the JDK build, the command, each class path entry's stamp. */
@@ -158,6 +326,19 @@ final class StartupArchiveCache {
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private static void say(String line) {
+        System.err.println("forkbench: " + line);
+    }
+
+    /** The cache is someone else's, or open to others: not an error, a reason to do without it. */
+    static final class UntrustedCacheException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UntrustedCacheException(String message) {
+            super(message);
         }
     }
 }

@@ -40,6 +40,12 @@ final class StderrTail {
         }
     }
 
+    /** Adds a line the child's JVM printed on stdout, skipped by the channel, so a failure can show it too. */
+    void appendStdout(String line) {
+        byte[] bytes = ("[stdout] " + line + "\n").getBytes(StandardCharsets.UTF_8);
+        append(bytes, bytes.length);
+    }
+
     /** Waits briefly for the child's last words, then returns the tail as text. */
     String awaitText(long millis) {
         try {

@@ -5,6 +5,7 @@ import forkbench.report.export.Csv;
 import forkbench.report.export.Html;
 import forkbench.report.export.Json;
 import forkbench.report.export.Markdown;
+import forkbench.report.input.Duplicates;
 import forkbench.report.input.InputException;
 import forkbench.report.input.JmhResults;
 import forkbench.report.input.Measurement;
@@ -27,10 +28,35 @@ public final class Reporter {
     /** The host name of results whose run recorded no metadata. */
     public static final String UNRECORDED_HOST = "unrecorded";
 
+    /** What a report folder holds at its top level: the four renderings and the charts folder. */
+    public static final List<String> OUTPUT_NAMES = List.of("report.md", "report.csv", "report.json", "report.html",
+            "charts");
+
     private Reporter() {
     }
 
+    /** The files a report reads: each JMH result, and the metadata and memory figures beside it. */
+    public static List<Path> inputsOf(List<Path> files) {
+        List<Path> inputs = new ArrayList<>();
+        for (Path file : files) {
+            inputs.add(file);
+            inputs.add(RunMetadata.fileFor(file));
+            inputs.add(MemoryFootprint.fileFor(file));
+        }
+        return inputs;
+    }
+
     public static Report build(List<Path> files, String workerParam, ReportOptions options) throws InputException {
+        return build(files, workerParam, options, false);
+    }
+
+    /**
+     * @param merge pool the forks of a configuration measured in several results; without it, such a repeat is
+     *              refused, since pooling would narrow the intervals without anyone having asked for it
+     */
+    public static Report build(List<Path> files, String workerParam, ReportOptions options, boolean merge)
+            throws InputException {
+        Duplicates.refuseRepeatedFiles(files);
         List<Measurement> measurements = new ArrayList<>();
         List<Report.Run> runs = new ArrayList<>();
         for (Path file : files) {
@@ -51,6 +77,9 @@ public final class Reporter {
             String host = metadata == null || metadata.hostname() == null ? UNRECORDED_HOST : metadata.hostname();
             measurements.addAll(JmhResults.read(file, workerParam, host));
             runs.add(new Report.Run(file.toString(), host, metadata, memory, runWarnings(file, metadata)));
+        }
+        if (!merge) {
+            Duplicates.refuse(measurements);
         }
         return Analysis.analyze(measurements, runs, options);
     }

@@ -68,9 +68,9 @@ class ReportCommandTest {
         assertEquals(0, report(result().toString(), "--out", out.toString()).status());
         Files.writeString(out.resolve("report.md"), "my notes");
         Outcome again = report(result().toString(), "--out", out.toString());
-        assertEquals(1, again.status());
-        assertEquals("forkbench report: cannot write the report: " + out
-                + " already holds report.md; choose another --out or pass --force\n", again.err());
+        assertEquals(ExitCode.BAD_INPUT, again.status());
+        assertEquals("forkbench report: " + out + " already holds files; choose another --out or pass --force to "
+                + "replace an earlier output there\n", again.err());
         assertEquals("my notes", Files.readString(out.resolve("report.md")));
         assertEquals(0, report(result().toString(), "--out", out.toString(), "--force").status());
         assertFalse(Files.readString(out.resolve("report.md")).equals("my notes"));
@@ -90,7 +90,7 @@ class ReportCommandTest {
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
         Path out = dir.resolve("out");
         Outcome outcome = report(empty.toString(), "--out", out.toString());
-        assertEquals(1, outcome.status());
+        assertEquals(ExitCode.BAD_INPUT, outcome.status());
         assertEquals("forkbench report: " + empty + ": the file is empty\n", outcome.err());
         assertFalse(Files.exists(out));
     }
@@ -103,7 +103,7 @@ class ReportCommandTest {
         assertEquals(2, MemoryCommand.run(new String[] {"--threads", "0"}, out, errors));
         assertEquals(2, MemoryCommand.run(new String[] {"--children", "many"}, out, errors));
         Path existing = Files.writeString(dir.resolve("taken.memory.json"), "{}");
-        assertEquals(1, MemoryCommand.run(new String[] {"--out", existing.toString()}, out, errors));
+        assertEquals(ExitCode.BAD_INPUT, MemoryCommand.run(new String[] {"--out", existing.toString()}, out, errors));
         assertEquals("{}", Files.readString(existing));
         List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(3, lines.size(), lines.toString());

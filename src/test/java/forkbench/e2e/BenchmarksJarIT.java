@@ -176,6 +176,62 @@ class BenchmarksJarIT {
     }
 
     @Test
+    void aSingleStrategyAtOneWorkerCountEndsWithAReportAndItsTable(@TempDir Path dir) throws Exception {
+        // No sequential row and no 1-worker row: the speedup columns stay empty, and the report says why.
+        Run run = run(dir, "StrategyBenchmark.processPool", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
+                "-p", "n=1000000", "-p", "workers=2");
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("| processPool | kernel=sum n=1000000 | 2 |"), run.out());
+        try (Stream<Path> reports = Files.walk(dir.resolve("results"))) {
+            Path md = reports.filter(path -> path.endsWith("report/report.md")).findFirst().orElseThrow();
+            assertTrue(Files.readString(md).contains("no speedup vs sequential"));
+        }
+    }
+
+    @Test
+    void anInterruptedRunLeavesNoEmptyOrPartialFileAndNothingInTmp(@TempDir Path dir) throws Exception {
+        for (List<String> args : List.of(
+                List.of("StrategyBenchmark.threadPool", "-f", "1", "-wi", "0", "-i", "30", "-r", "1s"),
+                List.of("StrategyBenchmark.threadPool", "--interleave", "3", "-wi", "0", "-i", "30", "-r", "1s"))) {
+            Path work = Files.createDirectories(dir.resolve("run-" + args.size()));
+            Path tmp = Files.createDirectories(work.resolve("tmp"));
+            List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-Djava.io.tmpdir=" + tmp, "-jar",
+                    JAR.toAbsolutePath().toString()));
+            command.addAll(args);
+            command.addAll(List.of("-p", "n=1000", "-p", "workers=2", "-jvmArgsAppend", "-Djava.io.tmpdir=" + tmp));
+            Path out = work.resolve("out.txt");
+            Process process = new ProcessBuilder(command).directory(work.toFile())
+                    .redirectOutput(out.toFile()).redirectError(work.resolve("err.txt").toFile()).start();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+                while (!Files.readString(out).contains("Iteration   2:") && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertTrue(Files.readString(out).contains("Iteration   2:"), Files.readString(out));
+                // Ctrl-C: SIGINT to the run, as a terminal sends it.
+                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+                assertTrue(process.waitFor(1, TimeUnit.MINUTES), "the run ignored SIGINT");
+            } finally {
+                process.destroyForcibly().waitFor();
+            }
+            try (Stream<Path> files = Files.walk(work)) {
+                List<Path> leftovers = files.filter(path -> !path.equals(work) && !path.equals(tmp)
+                        && !path.startsWith(work.resolve("cache"))
+                        && !path.getFileName().toString().matches("(out|err)\\.txt")).toList();
+                for (Path path : leftovers) {
+                    // In tmp, JMH keeps its own jmh.lock whatever happens; forkbench's files are what is checked.
+                    assertFalse(!path.startsWith(tmp) && Files.isRegularFile(path) && Files.size(path) == 0,
+                            "empty file " + path);
+                    assertFalse(path.getFileName().toString().contains("forkbench"), "left behind: " + path);
+                    assertFalse(path.getFileName().toString().contains(".partial-"), "left behind: " + path);
+                }
+                assertFalse(Files.exists(work.resolve("results")) && leftovers.stream()
+                        .noneMatch(Files::isRegularFile), "an empty results folder: " + leftovers);
+            }
+        }
+    }
+
+    @Test
     void badParametersStopBeforeAnyBenchmarkWithOneLine(@TempDir Path dir) throws Exception {
         for (String bad : List.of("workers=0", "workers=-3", "n=-5", "n=abc", "workers=two")) {
             Run run = run(dir, "-p", bad);

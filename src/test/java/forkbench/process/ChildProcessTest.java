@@ -5,8 +5,13 @@ import forkbench.workload.Range;
 import forkbench.workload.Summation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -169,8 +176,64 @@ class ChildProcessTest {
     void garbageOnTheChannelIsAProtocolViolation() {
         Throwable failure = failureOf(faulty("garbage").submit(new Range(0, 10)));
         assertInstanceOf(ChildProtocolException.class, failure);
-        assertTrue(failure.getMessage().contains("garbage"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("'h'"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("unknown frame type 0x5A ('Z')"), failure.getMessage());
+    }
+
+    @Test
+    void textTheJvmPrintsOnStdoutIsSkippedBetweenFrames() throws Exception {
+        assertEquals(Summation.sum(0, 777), faulty("text-then-result").submit(new Range(0, 777))
+                .get(BOUND_SECONDS, TimeUnit.SECONDS));
+        // ... and kept for the diagnosis when the child then fails.
+        Throwable failure = failureOf(faulty("text-then-exit3").submit(new Range(0, 10)));
+        assertInstanceOf(ChildExitException.class, failure);
+        assertTrue(failure.getMessage().contains("[stdout] printed on stdout before dying"), failure.getMessage());
+    }
+
+    /** Each of the JVM's option variables, with an option that prints on stdout, the channel. */
+    @ParameterizedTest
+    @CsvSource({"JDK_JAVA_OPTIONS, -verbose:gc", "_JAVA_OPTIONS, -verbose:class",
+            "JAVA_TOOL_OPTIONS, -XX:+PrintCommandLineFlags"})
+    void jvmOptionVariablesThatPrintOnStdoutDoNotBreakTheChannel(String variable, String option) throws Exception {
+        ForkOptions options = OPTIONS.withEnvironment(Map.of(variable, option));
+        ChildProcess child = fork(options);
+        assertEquals(Summation.sum(0, 1_000_003), child.submit(new Range(0, 1_000_003))
+                .get(BOUND_SECONDS, TimeUnit.SECONDS));
+        assertEquals(Summation.sum(5, 6), child.submit(new Range(5, 6)).get(BOUND_SECONDS, TimeUnit.SECONDS));
+        // Proof that the option did print on the channel: a failing child shows it in its tail.
+        Throwable failure = failureOf(fork(options.withMain(FaultyChild.class.getName(), "exit3"))
+                .submit(new Range(0, 10)));
+        assertTrue(failure.getMessage().contains("[stdout]"), failure.getMessage());
+    }
+
+    @Test
+    void aParentThatSendsFasterThanTheChildReadsIsHeldBackNotBuffered() throws Exception {
+        // Start frames written straight into a child's stdin, its stdout never read: the child must stop taking
+        // them (a bounded queue, then full pipes) rather than queue them all in memory.
+        List<String> command = new ArrayList<>(OPTIONS.command());
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        AtomicLong sent = new AtomicLong();
+        Thread writer = new Thread(() -> {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(child.getOutputStream()))) {
+                for (int i = 0; i < 200_000; i++) {
+                    Frames.write(out, new Message.Start(Summation.class.getName(), 0, 1));
+                    sent.incrementAndGet();
+                }
+            } catch (IOException e) {
+                // The child was destroyed under us: the end of the test.
+            }
+        }, "flooding-writer");
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            long before;
+            do {
+                before = sent.get();
+                Thread.sleep(1_000);
+            } while (sent.get() != before && sent.get() < 200_000);
+            assertTrue(sent.get() < 20_000, sent.get() + " frames taken by a child whose answers nobody reads");
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
     }
 
     @Test

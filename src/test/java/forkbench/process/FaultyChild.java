@@ -43,8 +43,20 @@ public final class FaultyChild {
                 }
             }
             case "garbage" -> {
-                rawStdout.write("hello from a println\n".getBytes(StandardCharsets.UTF_8));
+                // A marker followed by no frame type forkbench knows: binary garbage, not text a JVM prints.
+                rawStdout.write(new byte[] {(byte) Frames.MARKER, 'Z', 0, 0, 0, 0});
                 rawStdout.flush();
+            }
+            case "text-then-result" -> {
+                // What -verbose:gc and friends do: text on fd 1, beside the frames.
+                rawStdout.write("[0.004s][info][gc] Using Serial\nno newline at the end".getBytes(StandardCharsets.UTF_8));
+                rawStdout.flush();
+                channel.send(new Message.Result(Summation.sum(start.from(), start.to())));
+            }
+            case "text-then-exit3" -> {
+                rawStdout.write("printed on stdout before dying\n".getBytes(StandardCharsets.UTF_8));
+                rawStdout.flush();
+                System.exit(3);
             }
             case "oversized" -> {
                 rawStdout.write(new byte[] {(byte) Frames.MARKER, '=', 0x40, 0, 0, 0});

@@ -16,7 +16,7 @@ public final class ComparisonExport {
                 .append("| configuration | base | new | new / base [").append(Markdown.percent(comparison.confidence()))
                 .append(" CI] | change | verdict |\n| --- | --: | --: | --: | --: | --- |\n");
         for (Comparison.Change change : comparison.changes()) {
-            md.append("| ").append(escapeCell(change.configuration())).append(" | ").append(Format.time(change.baseNanos()))
+            md.append("| ").append(Markdown.cell(change.configuration())).append(" | ").append(Format.time(change.baseNanos()))
                     .append(" | ").append(Format.time(change.newNanos())).append(" | ").append(Format.ratio(change.ratio()))
                     .append(" | ").append(percent(change.percent())).append(" | ").append(verdict(change)).append(" |\n");
         }
@@ -89,12 +89,7 @@ public final class ComparisonExport {
     private static void appendUnmatched(StringBuilder md, String title, java.util.List<String> configurations) {
         if (!configurations.isEmpty()) {
             md.append("\n## ").append(title).append("\n\n");
-            configurations.forEach(c -> md.append("- ").append(escapeCell(c)).append('\n'));
+            configurations.forEach(c -> md.append("- ").append(Markdown.cell(c)).append('\n'));
         }
-    }
-
-    private static String escapeCell(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;")
-                .replace(">", "&gt;").replace("\n", " ");
     }
 }

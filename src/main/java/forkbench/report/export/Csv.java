@@ -17,7 +17,7 @@ public final class Csv {
         TreeSet<String> paramNames = new TreeSet<>();
         report.rows().forEach(row -> paramNames.addAll(row.params().keySet()));
         List<String> header = new ArrayList<>(List.of("host", "strategy"));
-        paramNames.forEach(name -> header.add("param_" + name));
+        paramNames.forEach(name -> header.add(text("param_" + name)));
         header.addAll(List.of("workers", "samples", "time_ns", "time_ci_half_width_ns", "cv",
                 "speedup", "speedup_low", "speedup_high", "speedup_significant",
                 "self_speedup", "self_speedup_low", "self_speedup_high", "self_speedup_significant",

@@ -35,7 +35,8 @@ public final class Html {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+                // Control characters are not allowed in HTML or XML text (SVG): a visible stand-in instead.
+                default -> out.append(Character.isISOControl(c) && c != '\n' && c != '\t' ? '\uFFFD' : c);
             }
         }
         return out.toString();

@@ -160,16 +160,32 @@ public final class Markdown {
         return "| " + String.join(" | ", cells) + " |\n";
     }
 
-    /** Text from the input, made safe inside a table cell: no column breaks, no raw HTML. */
-    private static String cell(String text) {
+    /**
+     * Text from the input, made safe anywhere in report.md or compare.md: no column or line breaks (every control
+     * character becomes a space), no raw HTML, and no link or image syntax ({@code ![x](http://...)} would make a
+     * Markdown viewer fetch a remote image).
+     */
+    static String cell(String text) {
         if (text == null) {
             return "";
         }
-        if (text.chars().noneMatch(c -> c == '\\' || c == '|' || c == '\r' || c == '\n' || c == '&' || c == '<'
-                || c == '>')) {
-            return text;
+        StringBuilder safe = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replacement = switch (c) {
+                case '\\', '|', '[', ']', '!', '`' -> "\\" + c;
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                default -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? " " : null;
+            };
+            if (replacement != null && safe == null) {
+                safe = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (safe != null) {
+                safe.append(replacement != null ? replacement : String.valueOf(c));
+            }
         }
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ")
-                .replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return safe == null ? text : safe.toString();
     }
 }

@@ -1,6 +1,8 @@
 package forkbench.report.input;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,6 +25,8 @@ import java.util.TreeMap;
 public final class JmhResults {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double MIN_VALUE = 1e-30;
+    private static final double MAX_VALUE = 1e30;
 
     private JmhResults() {
     }
@@ -59,11 +63,15 @@ public final class JmhResults {
             return root;
         } catch (NoSuchFileException e) {
             throw new InputException(file, "no such file");
+        } catch (StreamConstraintsException e) {
+            // Nesting or a string past Jackson's limits: no JMH result comes near them.
+            throw new InputException(file, "not a JMH result: " + firstSentence(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             String why = e.getOriginalMessage();
             boolean truncated = why != null && why.contains("end-of-input");
+            JsonLocation at = e.getLocation();
             throw new InputException(file, (truncated ? "truncated JSON" : "not valid JSON")
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new InputException(file, "cannot read it (" + e.getMessage() + ")");
         }
@@ -128,8 +136,14 @@ public final class JmhResults {
         JsonNode raw = metric.get("rawData");
         JsonNode histogram = metric.get("rawDataHistogram");
         if (raw != null && raw.isArray() && !raw.isEmpty()) {
-            for (JsonNode fork : raw) {
-                for (JsonNode iteration : fork) {
+            int fork = 0;
+            for (JsonNode iterations : raw) {
+                fork++;
+                if (!iterations.isArray() || iterations.isEmpty()) {
+                    throw new InputException(file, where + " (" + benchmark + "): fork " + fork
+                            + " of rawData holds no measured iteration");
+                }
+                for (JsonNode iteration : iterations) {
                     values.add(number(file, where, benchmark, iteration));
                 }
             }
@@ -167,7 +181,18 @@ public final class JmhResults {
             throw new InputException(file, where + " (" + benchmark + ") has an unusable measurement value "
                     + node.asText() + " (a time or throughput must be a positive number)");
         }
+        if (value < MIN_VALUE || value > MAX_VALUE) {
+            // Squares of such values overflow the interval arithmetic; no clock measures them.
+            throw new InputException(file, where + " (" + benchmark + ") has an implausible measurement value "
+                    + node.asText() + " (expected between 1e-30 and 1e30 in its unit)");
+        }
         return value;
+    }
+
+    private static String firstSentence(String message) {
+        String text = message == null ? "limits exceeded" : message.lines().findFirst().orElse("limits exceeded");
+        int cut = text.indexOf(" (");
+        return cut > 0 ? text.substring(0, cut) : text;
     }
 
     /** JMH writes NaN and infinities as the strings "NaN", "Infinity", "-Infinity". */

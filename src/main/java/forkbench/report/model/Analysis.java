@@ -56,6 +56,7 @@ public final class Analysis {
         }
         List<String> warnings = new ArrayList<>();
         runs.forEach(run -> warnings.addAll(run.warnings()));
+        warnings.addAll(emptyColumns(keys, configurations, options));
         for (Report.Row row : rows) {
             for (String warning : row.warnings()) {
                 warnings.add(row.host() + " " + row.label() + " " + describe(row.params()) + " workers=" + row.workers()
@@ -99,9 +100,15 @@ public final class Analysis {
                 ? null : Ratio.of(baseline, time, options.confidence());
         Ratio self = oneWorker == null || workers == 1 ? null : Ratio.of(oneWorker, time, options.confidence());
         double divisor = cores == null ? workers : Math.min(workers, cores);
-        Double efficiency = speedup != null ? speedup.value() / divisor
-                : self != null ? self.value() / divisor
-                : oneWorker != null ? 1.0 / divisor : null;
+        // Each branch boxes on its own: a single ?: chain would unbox the null of the last one.
+        Double efficiency = null;
+        if (speedup != null) {
+            efficiency = speedup.value() / divisor;
+        } else if (self != null) {
+            efficiency = self.value() / divisor;
+        } else if (oneWorker != null && workers == 1) {
+            efficiency = 1.0 / divisor;
+        }
         Double karpFlatt = self == null || workers < 2
                 ? null : (1 / self.value() - 1.0 / workers) / (1 - 1.0 / workers);
         List<String> warnings = new ArrayList<>();
@@ -116,6 +123,38 @@ public final class Analysis {
         return new Report.Row(key.host(), key.label(), key.params(), workers, time.count(), time.mean(),
                 finite(time.halfWidth(options.confidence())), finite(time.variation()), speedup, self, efficiency, karpFlatt,
                 warnings);
+    }
+
+    /**
+     * Which columns some rows leave empty, and why, one line per reason: a run of a subset of strategies or worker
+     * counts is a normal run, and its report says what it could not compute instead of failing.
+     */
+    private static List<String> emptyColumns(List<Key> keys, Map<Key, TreeMap<Integer, double[]>> configurations,
+                                             ReportOptions options) {
+        List<String> noBaseline = new ArrayList<>();
+        List<String> noOneWorker = new ArrayList<>();
+        for (Key key : keys) {
+            if (key.label().equals(options.baseline())) {
+                continue;
+            }
+            String where = key.label() + (key.params().isEmpty() ? "" : " " + describe(key.params()));
+            if (!configurations.containsKey(new Key(key.host(), options.baseline(), key.params()))) {
+                noBaseline.add(where);
+            }
+            TreeMap<Integer, double[]> byWorkers = configurations.get(key);
+            if (!byWorkers.containsKey(1) && byWorkers.keySet().stream().anyMatch(w -> w > 1)) {
+                noOneWorker.add(where);
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (!noBaseline.isEmpty()) {
+            notes.add("no speedup vs " + options.baseline() + " (the results hold no " + options.baseline()
+                    + " run with the same parameters) for " + String.join("; ", noBaseline));
+        }
+        if (!noOneWorker.isEmpty()) {
+            notes.add("no speedup vs 1 worker (no 1-worker run) for " + String.join("; ", noOneWorker));
+        }
+        return notes;
     }
 
     /** The baseline at the same host and parameters, whatever its worker count (it usually has none, i.e. 1). */

@@ -1,0 +1,64 @@
+package forkbench.report.input;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refuses measurements of one configuration that arrive more than once (the same file given twice, a file that
+ * lists a result twice, two runs of the same benchmarks): pooled silently, they would narrow every interval as if
+ * there were more data than was measured. Merging them is a decision the user makes ({@code --merge}).
+ */
+public final class Duplicates {
+
+    private Duplicates() {
+    }
+
+    /** Fails on the first file named twice, by its real path. */
+    public static void refuseRepeatedFiles(List<Path> files) throws InputException {
+        Map<Path, Path> seen = new HashMap<>();
+        for (Path file : files) {
+            Path key = real(file);
+            Path earlier = seen.putIfAbsent(key, file);
+            if (earlier != null) {
+                throw new InputException(file, "given twice (as " + earlier + " and " + file
+                        + "): its samples would count double");
+            }
+        }
+    }
+
+    /**
+     * Fails on the first configuration measured more than once: the same host, parameters, worker count and label
+     * (the method name, which is what the report groups by, so two classes with one method name collide too).
+     */
+    public static void refuse(List<Measurement> measurements) throws InputException {
+        Map<List<Object>, Measurement> seen = new HashMap<>();
+        for (Measurement m : measurements) {
+            Measurement earlier = seen.putIfAbsent(List.of(m.host(), m.label(), m.params(), m.workers()), m);
+            if (earlier != null) {
+                String where = earlier.source().equals(m.source()) ? "twice in this file"
+                        : "also in " + earlier.source();
+                throw new InputException(Path.of(m.source()), m.label() + " " + describe(m) + " is measured "
+                        + where + (earlier.mode().equals(m.mode()) ? "" : " (modes " + earlier.mode() + " and "
+                        + m.mode() + ")") + (earlier.benchmark().equals(m.benchmark()) ? "" : " (as "
+                        + earlier.benchmark() + " and " + m.benchmark() + ")") + "; pass --merge to pool its forks as one configuration");
+            }
+        }
+    }
+
+    private static String describe(Measurement m) {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(m.params()).forEach((name, value) -> text.append(name).append('=').append(value)
+                .append(' '));
+        return text.append("workers=").append(m.workers()).toString();
+    }
+
+    private static Path real(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (java.io.IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package forkbench.process;
+
+import forkbench.workload.Range;
+import forkbench.workload.Summation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The archive cache trusts nothing it finds: damaged, foreign, shared or half-made archives are never mapped. */
+class StartupArchiveCacheTest {
+
+    private static final StartupArchive KIND = StartupArchive.best().available(true);
+
+    /** A JVM archive cannot hold a class folder, so the children here run from a jar of the main classes. */
+    private static Path jar;
+
+    @BeforeAll
+    static void packTheMainClasses(@TempDir Path dir) throws IOException {
+        Path classes = Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        jar = dir.resolve("forkbench.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            Files.walkFileTree(classes, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+    }
+
+    private static ForkOptions fromJar(String mainClass) {
+        ForkOptions defaults = ForkOptions.defaults();
+        return new ForkOptions(defaults.javaExecutable(), jar.toString(), mainClass, List.of(),
+                ForkOptions.WORKER_JVM_ARGS, Duration.ofMinutes(1), 4, KIND, Map.of());
+    }
+
+    private static Optional<Path> locate(ForkOptions options, Path base) {
+        return StartupArchiveCache.locate(KIND, options.baseCommand(), options.classPath(), base);
+    }
+
+    /** A child mapping {@code archive} by the flag the cache would give it computes as it should. */
+    private static long sumInAChild(ForkOptions options, Path archive) throws Exception {
+        String flag = (KIND == StartupArchive.AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
+        List<String> flags = new java.util.ArrayList<>(List.of(flag));
+        flags.addAll(ForkOptions.WORKER_JVM_ARGS);
+        try (ChildProcess child = ChildProcess.fork(options.withStartupArchive(StartupArchive.NONE)
+                .withJvmArgs(flags))) {
+            return child.submit(new Range(0, 1_000_000)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aRelativeXdgCacheHomeIsIgnoredAsTheSpecSays() {
+        assertEquals(Path.of("/home/u/.cache"), StartupArchiveCache.cacheBase("relative/cache", "/home/u"));
+        assertEquals(Path.of("/home/u/.cache"), StartupArchiveCache.cacheBase("  ", "/home/u"));
+        assertEquals(Path.of("/home/u/.cache"), StartupArchiveCache.cacheBase(null, "/home/u"));
+        assertEquals(Path.of("/var/cache/me"), StartupArchiveCache.cacheBase("/var/cache/me", "/home/u"));
+    }
+
+    @Test
+    void aDamagedOrTruncatedArchiveIsRemadeNotMapped(@TempDir Path base) throws Exception {
+        ForkOptions options = fromJar(ChildMain.class.getName());
+        Path archive = locate(options, base).orElseThrow();
+        assertNull(StartupArchiveCache.damage(archive));
+
+        // 4 KiB of garbage in the middle: the checksum no longer matches, so the archive is made again.
+        try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
+            file.seek(file.length() / 2);
+            file.write(new byte[4096]);
+        }
+        assertTrue(StartupArchiveCache.damage(archive).contains("checksum"));
+        Path remade = locate(options, base).orElseThrow();
+        assertEquals(archive, remade);
+        assertNull(StartupArchiveCache.damage(remade));
+        assertEquals(Summation.sum(0, 1_000_000), sumInAChild(options, remade));
+
+        // Truncated: the same.
+        try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
+            file.setLength(file.length() / 3);
+        }
+        assertNull(StartupArchiveCache.damage(locate(options, base).orElseThrow()));
+        assertNoTrainingLeftovers(base);
+    }
+
+    @Test
+    void aFailedTrainingIsRememberedAndNotRetried(@TempDir Path base) throws Exception {
+        ForkOptions broken = fromJar("no.such.MainClass");
+        assertTrue(locate(broken, base).isEmpty());
+        Path failed;
+        try (Stream<Path> files = Files.list(base.resolve("forkbench/cds"))) {
+            failed = files.filter(f -> f.toString().endsWith(".failed")).findFirst().orElseThrow();
+        }
+        assertTrue(Files.readString(failed).contains("exited with code 1"), Files.readString(failed));
+        FileTime when = FileTime.from(Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(failed, when);
+        assertTrue(locate(broken, base).isEmpty());
+        assertEquals(when, Files.getLastModifiedTime(failed), "the note was rewritten: the training ran again");
+        assertNoTrainingLeftovers(base);
+    }
+
+    @Test
+    void aClassFolderOnTheClassPathIsRefusedWithoutTraining(@TempDir Path base) throws Exception {
+        ForkOptions defaults = ForkOptions.defaults();
+        String folder = Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+                .toString();
+        ForkOptions fromFolder = new ForkOptions(defaults.javaExecutable(), folder, ChildMain.class.getName(),
+                List.of(), List.of(), Duration.ZERO, 4, KIND, Map.of());
+        assertTrue(locate(fromFolder, base).isEmpty());
+        try (Stream<Path> files = Files.list(base.resolve("forkbench/cds"))) {
+            Path failed = files.filter(f -> f.toString().endsWith(".failed")).findFirst().orElseThrow();
+            assertTrue(Files.readString(failed).contains("holds the folder"));
+        }
+    }
+
+    @Test
+    void trainingLeftoversOfAKilledParentAreSwept(@TempDir Path base) throws Exception {
+        Path directory = StartupArchiveCache.trustedDirectory(base);
+        Path abandoned = Files.writeString(directory.resolve("training-123.aot"), "half an archive");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minusSeconds(3600)));
+        Path inProgress = Files.writeString(directory.resolve("training-456.aot"), "another JVM is training");
+        locate(fromJar("no.such.MainClass"), base);
+        assertFalse(Files.exists(abandoned));
+        assertTrue(Files.exists(inProgress), "a fresh training file may belong to a JVM training right now");
+    }
+
+    @Test
+    void aCacheFolderOpenToOthersIsClosedAndAnArchiveOpenToOthersIsRefused(@TempDir Path base) throws Exception {
+        Path directory = StartupArchiveCache.trustedDirectory(base);
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertEquals(directory, StartupArchiveCache.trustedDirectory(base));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)));
+
+        Path archive = Files.writeString(directory.resolve("planted.aot"), "not an archive");
+        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-rw-"));
+        IOException refused = assertThrows(IOException.class, () -> StartupArchiveCache.damage(archive));
+        assertTrue(refused.getMessage().contains("writable by others"), refused.getMessage());
+    }
+
+    @Test
+    void aCacheFolderOfAnotherUserIsNotUsed(@TempDir Path base) throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a folder away");
+        Path theirs = Files.createDirectories(base.resolve("forkbench/cds"));
+        UserPrincipal nobody = base.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(theirs, nobody);
+        Files.setPosixFilePermissions(theirs, PosixFilePermissions.fromString("rwxrwxrwx"));
+        IOException refused = assertThrows(IOException.class, () -> StartupArchiveCache.trustedDirectory(base));
+        assertTrue(refused.getMessage().contains("belongs to nobody"), refused.getMessage());
+        // It stays open as it was: we do not touch what is not ours...
+        assertEquals("rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(theirs)));
+        // ...and children do without an archive rather than map one from there.
+        assertTrue(locate(fromJar(ChildMain.class.getName()), base).isEmpty());
+        try (Stream<Path> files = Files.list(theirs)) {
+            assertEquals(0, files.count(), "nothing written into a folder of someone else");
+        }
+    }
+
+    private static void assertNoTrainingLeftovers(Path base) throws IOException {
+        try (Stream<Path> files = Files.list(base.resolve("forkbench/cds"))) {
+            List<String> leftovers = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.startsWith("training-") || name.contains(".partial-")).toList();
+            assertEquals(List.of(), leftovers);
+        }
+    }
+}
