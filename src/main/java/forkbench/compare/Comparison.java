@@ -3,9 +3,12 @@ package forkbench.compare;
 import forkbench.report.input.Measurement;
 import forkbench.report.model.Analysis;
 import forkbench.report.model.Ratio;
+import forkbench.report.model.Replicates;
 import forkbench.report.model.Sample;
+import forkbench.report.model.Statistics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,25 +18,35 @@ import java.util.TreeSet;
 
 /**
  * Two runs of the same benchmarks, configuration by configuration: how much the time per operation changed, with a
- * Fieller interval on the ratio new / base, and whether the change is significant and beyond a threshold.
+ * Fieller interval on the ratio new / base over fork means, and whether the change is significant and beyond a
+ * threshold. Testing many configurations at once finds "significant" changes by chance, so the decision uses
+ * p-values adjusted by Holm's method over every configuration that could be tested: the chance of flagging any
+ * unchanged configuration stays at 1 - confidence.
  *
- * @param changes       configurations measured in both runs, in a stable order
- * @param onlyInBase    configurations the new run lacks
- * @param onlyInNew     configurations the base run lacks
- * @param setAside      parameters that only one run has, each with a single value, left out of the matching (a
- *                      parameter added since the base run, such as {@code kernel=sum}), as {@code name=value}
- * @param thresholdPercent a slowdown is a regression only when significant and more than this
+ * @param changes          configurations measured in both runs, in a stable order
+ * @param onlyInBase       configurations the new run lacks
+ * @param onlyInNew        configurations the base run lacks
+ * @param setAside         parameters that only one run has, each with a single value, left out of the matching (a
+ *                         parameter added since the base run, such as {@code kernel=sum}), as {@code name=value}
+ * @param tested           configurations with at least two forks on each side: those the correction counts
+ * @param thresholdPercent a slowdown is a regression only when significant after correction and more than this
  */
 public record Comparison(List<Change> changes, List<String> onlyInBase, List<String> onlyInNew,
-                         List<String> setAside, double confidence, double thresholdPercent) {
+                         List<String> setAside, double confidence, double thresholdPercent, int tested) {
 
     /**
-     * @param ratio new time / base time: above 1 is slower
-     * @param regression significantly slower by more than the threshold
-     * @param improvement significantly faster by more than the threshold
+     * @param baseForks   forks of the base run
+     * @param newForks    forks of the new run
+     * @param ratio       new time / base time: above 1 is slower (no interval with fewer than two forks a side)
+     * @param p           two-sided p-value of "no change" (Welch's t over fork means); NaN when untestable
+     * @param adjustedP   the same after Holm's correction over the tested configurations
+     * @param significant the adjusted p-value is below 1 - confidence
+     * @param regression  significantly slower after correction, by more than the threshold
+     * @param improvement significantly faster after correction, by more than the threshold
      */
-    public record Change(String label, Map<String, String> params, int workers, double baseNanos, double newNanos,
-                         Ratio ratio, boolean regression, boolean improvement) {
+    public record Change(String label, Map<String, String> params, int workers, int baseForks, int newForks,
+                         double baseNanos, double newNanos, Ratio ratio, double p, double adjustedP,
+                         boolean significant, boolean regression, boolean improvement) {
 
         public String configuration() {
             return describe(label, params, workers);
@@ -42,6 +55,10 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
         /** The change in percent: +10 is 10% slower. */
         public double percent() {
             return (ratio.value() - 1) * 100;
+        }
+
+        public boolean testable() {
+            return !Double.isNaN(p);
         }
     }
 
@@ -62,32 +79,55 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
                 }
             });
         }
-        TreeMap<Key, double[]> before = byConfiguration(base, ignored);
-        TreeMap<Key, double[]> after = byConfiguration(fresh, ignored);
-        List<Change> changes = new ArrayList<>();
+        TreeMap<Key, Replicates> before = byConfiguration(base, ignored);
+        TreeMap<Key, Replicates> after = byConfiguration(fresh, ignored);
+        List<Key> matched = new ArrayList<>();
         List<String> onlyInBase = new ArrayList<>();
-        for (Map.Entry<Key, double[]> entry : before.entrySet()) {
-            Key key = entry.getKey();
-            double[] now = after.get(key);
-            if (now == null) {
+        for (Key key : before.keySet()) {
+            if (after.containsKey(key)) {
+                matched.add(key);
+            } else {
                 onlyInBase.add(describe(key.label(), key.params(), key.workers()));
-                continue;
             }
-            Sample old = Sample.of(entry.getValue());
-            Sample current = Sample.of(now);
-            Ratio ratio = Ratio.of(current, old, confidence);
-            boolean significant = Boolean.TRUE.equals(ratio.significant());
+        }
+        double[] p = new double[matched.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = pValue(before.get(matched.get(i)).sample(), after.get(matched.get(i)).sample(), confidence);
+        }
+        double[] adjusted = Statistics.holm(p);
+        double level = 1 - confidence;
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            Key key = matched.get(i);
+            Replicates old = before.get(key);
+            Replicates current = after.get(key);
+            Ratio ratio = Ratio.of(current.sample(), old.sample(), confidence);
+            boolean significant = adjusted[i] < level;
             double percent = (ratio.value() - 1) * 100;
-            changes.add(new Change(key.label(), key.params(), key.workers(), old.mean(), current.mean(), ratio,
+            changes.add(new Change(key.label(), key.params(), key.workers(), old.forks(), current.forks(),
+                    old.mean(), current.mean(), ratio, p[i], adjusted[i], significant,
                     significant && percent > thresholdPercent, significant && percent < -thresholdPercent));
         }
         List<String> onlyInNew = after.keySet().stream().filter(key -> !before.containsKey(key))
                 .map(key -> describe(key.label(), key.params(), key.workers())).toList();
-        return new Comparison(changes, onlyInBase, onlyInNew, List.copyOf(setAside), confidence, thresholdPercent);
+        int tested = (int) Arrays.stream(p).filter(value -> !Double.isNaN(value)).count();
+        return new Comparison(changes, onlyInBase, onlyInNew, List.copyOf(setAside), confidence, thresholdPercent,
+                tested);
+    }
+
+    /** Welch's two-sided p-value for equal means of two samples of fork means; NaN with fewer than 2 a side. */
+    private static double pValue(Sample a, Sample b, double confidence) {
+        Statistics.Difference difference = Statistics.welch(a, b, confidence);
+        return difference == null ? Double.NaN : difference.p();
     }
 
     public boolean hasRegression() {
         return changes.stream().anyMatch(Change::regression);
+    }
+
+    /** Configurations with a single fork on a side: no fork-level judgment is possible for them. */
+    public long untestable() {
+        return changes.stream().filter(change -> !change.testable()).count();
     }
 
     private static Map<String, Set<String>> valuesByName(List<Measurement> measurements) {
@@ -99,21 +139,19 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
     }
 
     /** Sorted, and looked up, by comparison: parameter values that are the same number (1e6, 1000000) match. */
-    private static TreeMap<Key, double[]> byConfiguration(List<Measurement> measurements, Set<String> ignored) {
-        TreeMap<Key, double[]> grouped = new TreeMap<>(Comparator.comparing(Key::label)
+    private static TreeMap<Key, Replicates> byConfiguration(List<Measurement> measurements, Set<String> ignored) {
+        Comparator<Key> order = Comparator.comparing(Key::label)
                 .thenComparing((a, b) -> compareParams(a.params(), b.params()))
-                .thenComparingInt(Key::workers));
+                .thenComparingInt(Key::workers);
+        TreeMap<Key, List<Measurement>> grouped = new TreeMap<>(order);
         for (Measurement m : measurements) {
             Map<String, String> params = new TreeMap<>(m.params());
             params.keySet().removeAll(ignored);
-            grouped.merge(new Key(m.label(), params, m.workers()), m.iterationNanos(),
-                    (a, b) -> {
-                        double[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-                        System.arraycopy(b, 0, both, a.length, b.length);
-                        return both;
-                    });
+            grouped.computeIfAbsent(new Key(m.label(), params, m.workers()), k -> new ArrayList<>()).add(m);
         }
-        return grouped;
+        TreeMap<Key, Replicates> replicates = new TreeMap<>(order);
+        grouped.forEach((key, same) -> replicates.put(key, Replicates.of(same)));
+        return replicates;
     }
 
     private static int compareParams(Map<String, String> a, Map<String, String> b) {

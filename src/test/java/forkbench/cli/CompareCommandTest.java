@@ -44,8 +44,10 @@ class CompareCommandTest {
             json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, """
                     {"benchmark": "b.S.pool", "mode": "avgt", "threads": 1, "forks": 1,
                      "params": {%s"n": "100", "workers": "%s"},
-                     "primaryMetric": {"score": %f, "scoreUnit": "ms/op", "rawData": [[%f, %f, %f, %f]]}}""",
-                    moreParams, configs[i][0], t, t * 0.99, t * 1.01, t * 0.995, t * 1.005));
+                     "primaryMetric": {"score": %f, "scoreUnit": "ms/op",
+                                       "rawData": [[%f, %f], [%f, %f], [%f, %f], [%f, %f]]}}""",
+                    moreParams, configs[i][0], t, t * 0.99, t * 0.991, t * 1.01, t * 1.011, t * 0.995, t * 0.996,
+                    t * 1.005, t * 1.004));
         }
         return Files.writeString(dir.resolve(name), json.append("]").toString());
     }
@@ -56,8 +58,10 @@ class CompareCommandTest {
         Path slower = run("slower.json", 1.10, false);
         Outcome outcome = compare(base.toString(), slower.toString(), "--out", dir.resolve("c").toString());
         assertEquals(1, outcome.status(), outcome.err());
-        assertTrue(outcome.out().contains("| pool n=100 workers=2 | 5.00 ms | 5.50 ms | 1.10× ["), outcome.out());
-        assertTrue(outcome.out().contains("+10.0% | slower |"), outcome.out());
+        assertTrue(outcome.out().contains("| pool n=100 workers=2 | 4 / 4 | 5.00 ms | 5.50 ms | 1.10× ["), outcome.out());
+        assertTrue(outcome.out().lines().anyMatch(line -> line.contains("| +10.0% | ") && line.endsWith("| slower |")),
+                outcome.out());
+        assertTrue(outcome.out().contains("after Holm's correction for testing 2 configurations"), outcome.out());
         assertTrue(Files.readString(dir.resolve("c/compare.html")).contains("class=\"worse\""));
     }
 

@@ -168,7 +168,7 @@ class HostileInputTest {
                 dir.resolve("m").toString());
         assertEquals(ExitCode.OK, merged.status(), merged.err());
         assertTrue(merged.out().contains("| pool | n=10 | 2 |"), merged.out());
-        assertTrue(Files.readString(dir.resolve("m/report.json")).contains("\"samples\" : 12"));
+        assertTrue(Files.readString(dir.resolve("m/report.json")).contains("\"iterations\" : 12"));
     }
 
     // 7, 8. An output folder appears whole or not at all, and never replaces an input.

@@ -19,25 +19,34 @@ class AnalysisTest {
     @TempDir
     Path dir;
 
-    /** Sequential {9, 10, 11} ms; the strategy {4.5, 5, 5.5} ms with 2 workers and {9.5, 10, 10.5} ms with 1. */
+    /**
+     * Fork means: sequential {9, 10, 11} ms; the strategy {4.5, 5, 5.5} ms with 2 workers and {9.5, 10, 10.5} ms
+     * with 1. Each fork holds two iterations whose ops-weighted mean (harmonic, see Measurement#forkMeans) is that
+     * value, so the same timings written as avgt or thrpt must give the same answers.
+     */
     private JmhJson handFixture(String mode) {
         JmhJson json = new JmhJson();
-        if (mode.equals("avgt")) {
-            json.add("b.S.sequential", "avgt", "ms/op", 1, Map.of("n", "100"), new double[][] {{9, 10, 11}});
-            json.add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", "100", "workers", "1"),
-                    new double[][] {{9.5, 10}, {10.5}});
-            json.add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", "100", "workers", "2"),
-                    new double[][] {{4.5, 5, 5.5}});
-        } else {
-            // The same timings, written as throughput in ops/s.
-            json.add("b.S.sequential", "thrpt", "ops/s", 1, Map.of("n", "100"),
-                    new double[][] {{1000 / 9.0, 1000 / 10.0, 1000 / 11.0}});
-            json.add("b.S.pool", "thrpt", "ops/s", 1, Map.of("n", "100", "workers", "1"),
-                    new double[][] {{1000 / 9.5, 1000 / 10.0}, {1000 / 10.5}});
-            json.add("b.S.pool", "thrpt", "ops/s", 1, Map.of("n", "100", "workers", "2"),
-                    new double[][] {{1000 / 4.5, 1000 / 5.0, 1000 / 5.5}});
-        }
+        add(json, mode, "b.S.sequential", Map.of("n", "100"), 9, 10, 11);
+        add(json, mode, "b.S.pool", Map.of("n", "100", "workers", "1"), 9.5, 10, 10.5);
+        add(json, mode, "b.S.pool", Map.of("n", "100", "workers", "2"), 4.5, 5, 5.5);
         return json;
+    }
+
+    /** Forks whose two iterations, t(1 - d) and t(1 + d) stretched to keep the harmonic mean t, differ. */
+    private static void add(JmhJson json, String mode, String benchmark, Map<String, String> params,
+                            double... forkMeans) {
+        double[][] forks = new double[forkMeans.length][];
+        for (int f = 0; f < forkMeans.length; f++) {
+            double t = forkMeans[f];
+            double d = 0.02 * (f + 1);
+            // Harmonic mean of a and b is 2ab / (a + b); with a = t(1 - d) c, b = t(1 + d) c it is t when
+            // c = 1 / (1 - d * d).
+            double c = 1 / (1 - d * d);
+            double a = t * (1 - d) * c;
+            double b = t * (1 + d) * c;
+            forks[f] = mode.equals("avgt") ? new double[] {a, b} : new double[] {1000 / a, 1000 / b};
+        }
+        json.add(benchmark, mode, mode.equals("avgt") ? "ms/op" : "ops/s", 1, params, forks);
     }
 
     private Report report(JmhJson json, ReportOptions options) throws Exception {
@@ -59,6 +68,8 @@ class AnalysisTest {
         assertEquals(2.515096, two.speedup().high(), 1e-6);
         assertTrue(two.speedup().significant());
         assertEquals(5e6, two.timeNanos(), 1e-3);
+        assertEquals(3, two.forks());
+        assertEquals(6, two.iterations());
         // Against its own 1-worker mean of 10 ms: also 2.0; efficiency = 2 / min(2 workers, 2 cores) = 1.
         assertEquals(2.0, two.selfSpeedup().value(), 1e-9);
         assertEquals(1.0, two.efficiency(), 1e-9);
@@ -74,7 +85,8 @@ class AnalysisTest {
         assertEquals(2, scaling.bestWorkers());
         assertEquals(2, scaling.recommendedWorkers());
         assertFalse(scaling.usl().fitted());
-        assertEquals("needs at least 4 distinct worker counts, has 2", scaling.usl().note());
+        assertEquals("needs at least 5 worker counts (4 distinct) for 2 residual degrees of freedom, has 2 "
+                + "(2 distinct)", scaling.usl().note());
 
         Report.BreakEven breakEven = report.breakEven().get(0);
         assertEquals("100", breakEven.size());
@@ -90,6 +102,7 @@ class AnalysisTest {
             Report.Row a = avgt.rows().get(i);
             Report.Row t = thrpt.rows().get(i);
             assertEquals(a.timeNanos(), t.timeNanos(), a.timeNanos() * 1e-9);
+            assertEquals(a.timeHalfWidthNanos(), t.timeHalfWidthNanos(), a.timeNanos() * 1e-9);
             if (a.speedup() != null) {
                 assertEquals(a.speedup().value(), t.speedup().value(), 1e-9);
                 assertEquals(a.speedup().low(), t.speedup().low(), 1e-9);
@@ -99,16 +112,81 @@ class AnalysisTest {
     }
 
     @Test
-    void theRecommendationIsTheFewestWorkersWithinTheBestInterval() throws Exception {
+    void theRecommendationIsTheFewestWorkersNotSignificantlySlowerThanTheBest() throws Exception {
+        // Fork means, one iteration each: 4 workers is fastest by a hair, 2 is not significantly slower.
         JmhJson json = new JmhJson()
-                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("workers", "1"), new double[][] {{10, 10.1, 9.9}})
-                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("workers", "2"), new double[][] {{5.05, 5.0, 4.95}})
-                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("workers", "4"), new double[][] {{4.9, 5.1, 4.8}});
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("workers", "1"), new double[][] {{10}, {10.1}, {9.9}})
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("workers", "2"), new double[][] {{5.05}, {5.0}, {4.95}})
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("workers", "4"), new double[][] {{4.9}, {5.1}, {4.8}});
         Report report = report(json, ReportOptions.defaults());
         Report.Scaling scaling = report.scaling().get(0);
         assertEquals(4, scaling.bestWorkers());
         assertEquals(2, scaling.recommendedWorkers());
-        assertTrue(report.scaling().get(0).amdahl().fitted());
+        assertTrue(scaling.recommendation().startsWith("not significantly slower than 4 workers"),
+                scaling.recommendation());
+        // Three points and two parameters leave one residual degree of freedom: no Amdahl fit is shown.
+        assertFalse(scaling.amdahl().fitted());
+    }
+
+    @Test
+    void aConfigurationMeasuredInOneForkGetsNoIntervalAndSaysWhy() throws Exception {
+        JmhJson json = new JmhJson()
+                .add("b.S.sequential", "avgt", "ms/op", 1, Map.of("n", "1"), new double[][] {{10, 10.1, 9.9, 10}})
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", "1", "workers", "2"),
+                        new double[][] {{5, 5.1, 4.9, 5}});
+        Report report = report(json, ReportOptions.defaults());
+        Report.Row pool = row(report, "pool", 2);
+        assertNull(pool.timeHalfWidthNanos());
+        assertTrue(pool.noInterval().startsWith("1 fork:"), pool.noInterval());
+        assertEquals(2.0, pool.speedup().value(), 1e-2);
+        assertNull(pool.speedup().low(), "a pooled interval dressed as honest");
+        assertNull(pool.speedup().significant());
+        assertEquals("the only worker count measured",
+                report.scaling().get(0).recommendation());
+        assertTrue(report.breakEven().get(0).size() == null, "no break-even without a significant speedup");
+    }
+
+    @Test
+    void aSpeedupPastTheCoresIsFlaggedNeverPlain() throws Exception {
+        // On 2 cores, sequential 2.2x slower than 2 workers: either the baseline is off or the machine drifted.
+        JmhJson json = new JmhJson()
+                .add("b.S.sequential", "avgt", "ms/op", 1, Map.of("n", "1"), new double[][] {{11}, {11.1}, {10.9}})
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", "1", "workers", "1"), new double[][] {{10}, {10.1}, {9.9}})
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", "1", "workers", "2"), new double[][] {{5}, {5.05}, {4.95}})
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", "1", "workers", "4"), new double[][] {{4.4}, {4.45}, {4.35}});
+        Report report = report(json, new ReportOptions("sequential", "n", 2.0, 0.95));
+        Report.Row two = row(report, "pool", 2);
+        assertTrue(two.speedupBeyondLimit());
+        assertTrue(two.anomalies().get(0).contains("lies above the physical limit min(workers, cores) = 2"),
+                two.anomalies().toString());
+        Report.Row four = row(report, "pool", 4);
+        assertEquals(2.0, four.coreLimit());
+        assertTrue(four.selfSpeedupBeyondLimit());
+        // Karp-Flatt with p = min(4, 2) = 2 and a self speedup of 2.27: negative, flagged.
+        assertTrue(four.karpFlatt() < 0);
+        assertTrue(four.anomalies().stream().anyMatch(a -> a.startsWith("negative Karp-Flatt")),
+                four.anomalies().toString());
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("lies above the physical limit")));
+    }
+
+    @Test
+    void breakEvenNeedsTwoWorkersAndAWinAtEveryLargerSize() throws Exception {
+        JmhJson json = new JmhJson();
+        // n=10: only 1 worker "wins" (noise); n=100: 2 workers win; n=1000: 2 workers lose again; n=10000: win.
+        double[][][] seqByN = {{{10}, {10.1}, {9.9}}, {{10}, {10.1}, {9.9}}, {{10}, {10.1}, {9.9}}, {{10}, {10.1}, {9.9}}};
+        double[] twoWorkers = {12, 6, 11, 5.5};
+        String[] sizes = {"10", "100", "1000", "10000"};
+        for (int i = 0; i < sizes.length; i++) {
+            json.add("b.S.sequential", "avgt", "ms/op", 1, Map.of("n", sizes[i]), seqByN[i]);
+            json.add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", sizes[i], "workers", "1"),
+                    new double[][] {{i == 0 ? 8 : 10}, {i == 0 ? 8.1 : 10.1}, {i == 0 ? 7.9 : 9.9}});
+            double t = twoWorkers[i];
+            json.add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", sizes[i], "workers", "2"),
+                    new double[][] {{t}, {t * 1.01}, {t * 0.99}});
+        }
+        Report.BreakEven breakEven = report(json, ReportOptions.defaults()).breakEven().get(0);
+        assertEquals("10000", breakEven.size());
+        assertEquals(2, breakEven.workers());
     }
 
     @Test

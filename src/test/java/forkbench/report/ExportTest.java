@@ -25,10 +25,10 @@ class ExportTest {
         for (int workers : new int[] {1, 2}) {
             json.add("evil.Bench.run" + HOSTILE, "avgt", "ms/op", 1,
                     Map.of("n", "1000", "workers", String.valueOf(workers), "tag", "\"><img src=x onerror=alert(1)>"),
-                    new double[][] {{10.0 / workers, 10.2 / workers, 9.8 / workers}});
+                    new double[][] {{10.0 / workers}, {10.2 / workers}, {9.8 / workers}});
         }
         json.add("evil.Bench.sequential", "avgt", "ms/op", 1,
-                Map.of("n", "1000", "tag", "\"><img src=x onerror=alert(1)>"), new double[][] {{10, 10.1, 9.9}});
+                Map.of("n", "1000", "tag", "\"><img src=x onerror=alert(1)>"), new double[][] {{10}, {10.1}, {9.9}});
         ReportOptions options = ReportOptions.defaults();
         Report report = Reporter.build(List.of(json.write(dir.resolve("evil.json"))), "workers", options);
         return Reporter.render(report, options);
@@ -78,8 +78,8 @@ class ExportTest {
     /** A run on {@code host}: sequential 10 ms, pool at 2 workers 10/speedup ms, with its metadata beside it. */
     private Path hostRun(String host, int cores, double load) throws Exception {
         Path file = new JmhJson()
-                .add("b.S.sequential", "avgt", "ms/op", 1, Map.of("n", "10"), new double[][] {{9.9, 10, 10.1}})
-                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", "10", "workers", "2"), new double[][] {{4.9, 5, 5.1}})
+                .add("b.S.sequential", "avgt", "ms/op", 1, Map.of("n", "10"), new double[][] {{9.9}, {10}, {10.1}})
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", "10", "workers", "2"), new double[][] {{4.9}, {5}, {5.1}})
                 .write(dir.resolve(host + ".json"));
         java.nio.file.Files.writeString(dir.resolve(host + ".metadata.json"), """
                 {"hostname": "%s", "cpuModel": "Test CPU", "logicalCores": %d, "cpuQuota": null, "os": "Linux",

@@ -74,7 +74,7 @@ class ReportInputTest {
                 .write(dir.resolve("units.json"));
         List<Measurement> read = JmhResults.read(file, "workers", "h");
         assertArrayEquals(new double[] {1500, 2500, 2000}, read.get(0).iterationNanos(), 1e-9);
-        assertEquals(2, read.get(0).forks());
+        assertEquals(2, read.get(0).forks().length);
         assertEquals(2, read.get(0).workers());
         assertEquals(Map.of(), read.get(0).params());
         assertArrayEquals(new double[] {250_000}, read.get(1).iterationNanos(), 1e-9);

@@ -100,12 +100,34 @@ class ScalingFitterTest {
 
     @Test
     void saysSoInsteadOfFittingTooFewPoints() {
+        // Three points leave one residual degree of freedom for Amdahl and none for the USL: neither is shown.
         ScalingFit usl = ScalingFitter.usl(new double[] {1, 2, 4}, new double[] {1, 1.9, 3.5});
         assertFalse(usl.fitted());
         assertNull(usl.sigma());
-        assertEquals("needs at least 4 distinct worker counts, has 3", usl.note());
-        ScalingFit amdahl = ScalingFitter.amdahl(new double[] {1, 2, 4}, new double[] {1, 1.9, 3.5});
-        assertNotNull(amdahl.sigma());
-        assertFalse(ScalingFitter.amdahl(new double[] {2, 2, 2}, new double[] {1, 1, 1}).fitted());
+        assertEquals("needs at least 5 worker counts (4 distinct) for 2 residual degrees of freedom, has 3 "
+                + "(3 distinct)", usl.note());
+        assertFalse(ScalingFitter.amdahl(new double[] {1, 2, 4}, new double[] {1, 1.9, 3.5}).fitted());
+        assertTrue(ScalingFitter.amdahl(new double[] {1, 2, 3, 4}, new double[] {1, 1.9, 2.7, 3.5}).fitted());
+        assertFalse(ScalingFitter.amdahl(new double[] {2, 2, 2, 2}, new double[] {1, 1, 1, 1}).fitted());
+    }
+
+    @Test
+    void amdahlsSerialFractionStaysWithinZeroAndOne() {
+        // Throughput that falls with workers would want sigma > 1 ("more serial than serial"): it stops at 1.
+        double[] n = {1, 2, 3, 4, 5};
+        double[] x = {100, 40, 30, 20, 15};
+        ScalingFit fit = ScalingFitter.amdahl(n, x);
+        assertTrue(fit.sigma() >= 0 && fit.sigma() <= 1, fit.toString());
+        assertFalse(fit.describesData(), "R² " + fit.rSquared() + " should not pass as describing the data");
+    }
+
+    @Test
+    void parameterIntervalsUseTheResidualDegreesOfFreedom() {
+        double[] n = {1, 2, 3, 4, 5, 6};
+        double[] x = {100, 182, 247, 305, 350, 390};
+        ScalingFit fit = ScalingFitter.amdahl(n, x, 0.95);
+        assertEquals(4, fit.residualDegrees());
+        assertEquals(2.776, fit.criticalT(), 1e-3);
+        assertEquals(fit.sigmaError() * 2.776, fit.halfWidth(fit.sigmaError()), 1e-3 * fit.sigmaError());
     }
 }

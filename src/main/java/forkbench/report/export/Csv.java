@@ -18,21 +18,25 @@ public final class Csv {
         report.rows().forEach(row -> paramNames.addAll(row.params().keySet()));
         List<String> header = new ArrayList<>(List.of("host", "strategy"));
         paramNames.forEach(name -> header.add(text("param_" + name)));
-        header.addAll(List.of("workers", "samples", "time_ns", "time_ci_half_width_ns", "cv",
+        header.addAll(List.of("workers", "forks", "iterations", "time_ns", "time_ci_half_width_ns", "no_interval",
+                "within_fork_cv", "between_fork_cv", "between_share", "core_limit",
                 "speedup", "speedup_low", "speedup_high", "speedup_significant",
                 "self_speedup", "self_speedup_low", "self_speedup_high", "self_speedup_significant",
-                "efficiency_per_core", "karp_flatt_serial_fraction"));
+                "efficiency_per_core", "karp_flatt_serial_fraction", "anomalies"));
         StringBuilder csv = new StringBuilder();
         line(csv, header);
         for (Report.Row r : report.rows()) {
             List<String> cells = new ArrayList<>(List.of(text(r.host()), text(r.label())));
             paramNames.forEach(name -> cells.add(text(r.params().getOrDefault(name, ""))));
-            cells.addAll(List.of(String.valueOf(r.workers()), String.valueOf(r.samples()), number(r.timeNanos()),
-                    number(r.timeHalfWidthNanos()), number(r.variation())));
+            cells.addAll(List.of(String.valueOf(r.workers()), String.valueOf(r.forks()),
+                    String.valueOf(r.iterations()), number(r.timeNanos()), number(r.timeHalfWidthNanos()),
+                    text(r.noInterval() == null ? "" : r.noInterval()), number(r.withinForkCv()),
+                    number(r.betweenForkCv()), number(r.betweenShare()), number(r.coreLimit())));
             ratio(cells, r.speedup());
             ratio(cells, r.selfSpeedup());
             cells.add(number(r.efficiency()));
             cells.add(number(r.karpFlatt()));
+            cells.add(text(String.join("; ", r.anomalies())));
             line(csv, cells);
         }
         return csv.toString();

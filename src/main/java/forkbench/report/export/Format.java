@@ -46,6 +46,20 @@ final class Format {
         return value.substring(0, value.indexOf(' ')) + " ± " + digits(halfWidth / scale) + " " + unit;
     }
 
+    /**
+     * A ratio past the physical limit (a speedup above min(workers, cores)) is never shown as a plain result: it
+     * carries a warning sign, and the notes say why.
+     */
+    static String ratio(Ratio ratio, double limit) {
+        String text = ratio(ratio);
+        return ratio != null && ratio.value() > limit ? "⚠ " + text + " > limit " + digits(limit) : text;
+    }
+
+    /** A time with its fork-level half-width, or {@code "(1 fork)"} where there can be none. */
+    static String time(double nanos, Double halfWidth, String noInterval) {
+        return halfWidth == null && noInterval != null ? time(nanos) + " (1 fork)" : time(nanos, halfWidth);
+    }
+
     static String ratio(Ratio ratio) {
         if (ratio == null) {
             return "";

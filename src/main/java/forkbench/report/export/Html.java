@@ -117,20 +117,30 @@ public final class Html {
 
     private static void speedupTable(StringBuilder html, Report report) {
         String confidence = Markdown.percent(report.confidence());
-        html.append("<h2>Speedup per core</h2><p>Speedups are ratios of mean times with Fieller ").append(confidence)
-                .append(" intervals; grey marks an interval that contains 1 (not significant).</p>")
-                .append("<table><tr><th>host</th><th>strategy</th><th>params</th><th>workers</th>")
-                .append("<th>time/op (").append(confidence).append(" CI)</th><th>speedup vs ")
+        html.append("<h2>Speedup per core</h2><p>Every interval is built over fork means (the fork is the unit of ")
+                .append("replication). Speedups are ratios of mean times with Fieller ").append(confidence)
+                .append(" intervals; grey marks an interval that contains 1 (not significant); ⚠ marks a value past ")
+                .append("the physical limit min(workers, cores). Within / between: the noise of iterations within a ")
+                .append("fork and the spread of fork means, relative to the mean, and the share between.</p>")
+                .append("<table><tr><th>host</th><th>strategy</th><th>params</th><th>workers</th><th>forks</th>")
+                .append("<th>time/op (").append(confidence).append(" CI)</th><th>within</th><th>between</th>")
+                .append("<th>share between</th><th>speedup vs ")
                 .append(escape(report.baseline())).append("</th><th>vs 1 worker</th><th>efficiency/core</th>")
                 .append("<th>Karp–Flatt</th><th>notes</th></tr>");
         for (Report.Row r : report.rows()) {
+            List<String> notes = new ArrayList<>(r.anomalies());
+            notes.addAll(r.warnings());
             html.append("<tr>").append(td(r.host())).append(td(r.label())).append(td(Analysis.describe(r.params())))
-                    .append("<td>").append(r.workers()).append("</td><td>")
-                    .append(escape(Format.time(r.timeNanos(), r.timeHalfWidthNanos()))).append("</td>")
-                    .append(ratioCell(r.speedup())).append(ratioCell(r.selfSpeedup()))
+                    .append("<td>").append(r.workers()).append("</td><td>").append(r.forks()).append("</td><td>")
+                    .append(escape(Format.time(r.timeNanos(), r.timeHalfWidthNanos(), r.noInterval())))
+                    .append("</td><td>").append(percentCell(r.withinForkCv())).append("</td><td>")
+                    .append(percentCell(r.betweenForkCv())).append("</td><td>")
+                    .append(Format.number(r.betweenShare(), 2)).append("</td>")
+                    .append(ratioCell(r.speedup(), r.coreLimit())).append(ratioCell(r.selfSpeedup(), r.coreLimit()))
                     .append("<td>").append(Format.number(r.efficiency(), 2)).append("</td><td>")
+                    .append(r.karpFlatt() != null && r.karpFlatt() < 0 ? "⚠ " : "")
                     .append(Format.number(r.karpFlatt(), 3)).append("</td>")
-                    .append(td(String.join("; ", r.warnings()))).append("</tr>");
+                    .append(td(String.join("; ", notes))).append("</tr>");
         }
         html.append("</table>");
     }
@@ -184,10 +194,12 @@ public final class Html {
                 html.append("<tr>").append(td(s.host())).append(td(s.label())).append(td(Analysis.describe(s.params())))
                         .append(td(fit.model()));
                 if (fit.fitted()) {
-                    html.append("<td>").append(withError(fit.lambda(), fit.lambdaError())).append("</td><td>")
-                            .append(withError(fit.sigma(), fit.sigmaError())).append("</td><td>")
-                            .append(fit.model().equals("usl") ? withError(fit.kappa(), fit.kappaError()) : "")
-                            .append("</td><td>").append(Format.number(fit.rSquared(), 3)).append("</td><td>")
+                    html.append("<td>").append(withError(fit.lambda(), fit.halfWidth(fit.lambdaError())))
+                            .append("</td><td>").append(withError(fit.sigma(), fit.halfWidth(fit.sigmaError())))
+                            .append("</td><td>").append(fit.model().equals("usl")
+                                    ? withError(fit.kappa(), fit.halfWidth(fit.kappaError())) : "")
+                            .append("</td><td>").append(Format.number(fit.rSquared(), 3))
+                            .append(fit.describesData() ? "" : " (does not describe the data)").append("</td><td>")
                             .append(fit.model().equals("usl") ? (fit.peakWorkers() == null ? "none"
                                     : Format.number(fit.peakWorkers(), 1)) : "").append("</td>");
                 } else {
@@ -211,7 +223,7 @@ public final class Html {
             html.append("<tr>").append(td(b.host())).append(td(b.label())).append(td(Analysis.describe(b.otherParams())))
                     .append(td(b.size() == null ? "never, at the sizes measured" : b.size()))
                     .append("<td>").append(b.workers() == null ? "" : b.workers()).append("</td><td>")
-                    .append(Format.number(b.speedup(), 2)).append("</td></tr>");
+                    .append(escape(Format.ratio(b.speedup()))).append("</td></tr>");
         }
         html.append("</table>");
     }
@@ -330,7 +342,8 @@ public final class Html {
     private static Map<List<Object>, ScalingFit> fitsToDraw(Report report) {
         Map<List<Object>, ScalingFit> fits = new java.util.HashMap<>();
         for (Report.Scaling s : report.scaling()) {
-            ScalingFit fit = s.usl().fitted() ? s.usl() : s.amdahl().fitted() ? s.amdahl() : null;
+            // A curve only where the model is shown as describing the data.
+            ScalingFit fit = s.usl().describesData() ? s.usl() : s.amdahl().describesData() ? s.amdahl() : null;
             if (fit != null) {
                 fits.put(List.of(s.host(), s.label(), s.params()), fit);
             }
@@ -346,8 +359,12 @@ public final class Html {
         }
     }
 
-    private static String ratioCell(forkbench.report.model.Ratio ratio) {
-        String text = escape(Format.ratio(ratio));
+    private static String percentCell(Double fraction) {
+        return fraction == null ? "" : Format.fixed(100 * fraction, 1) + "%";
+    }
+
+    private static String ratioCell(forkbench.report.model.Ratio ratio, double limit) {
+        String text = escape(Format.ratio(ratio, limit));
         return Boolean.FALSE.equals(ratio == null ? null : ratio.significant())
                 ? "<td class=\"ns\">" + text + "</td>" : "<td>" + text + "</td>";
     }

@@ -21,20 +21,23 @@ public final class Markdown {
         boolean severalHosts = severalHosts(report);
         String confidence = percent(report.confidence());
         StringBuilder md = new StringBuilder();
-        List<String> header = new ArrayList<>(List.of("strategy", "params", "workers",
+        List<String> header = new ArrayList<>(List.of("strategy", "params", "workers", "forks",
                 "time/op (" + confidence + " CI)", "speedup vs " + cell(report.baseline()) + " [" + confidence + " CI]",
                 "vs 1 worker", "efficiency/core", "notes"));
-        List<String> align = new ArrayList<>(List.of("---", "---", "--:", "--:", "--:", "--:", "--:", "---"));
+        List<String> align = new ArrayList<>(List.of("---", "---", "--:", "--:", "--:", "--:", "--:", "--:", "---"));
         if (severalHosts) {
             header.add(0, "host");
             align.add(0, "---");
         }
         md.append(row(header)).append(row(align));
         for (Report.Row r : report.rows()) {
+            List<String> notes = new ArrayList<>(r.anomalies());
+            notes.addAll(r.warnings());
             List<String> cells = new ArrayList<>(List.of(cell(r.label()), cell(Analysis.describe(r.params())),
-                    String.valueOf(r.workers()), Format.time(r.timeNanos(), r.timeHalfWidthNanos()),
-                    Format.ratio(r.speedup()), Format.ratio(r.selfSpeedup()), Format.number(r.efficiency(), 2),
-                    cell(String.join("; ", r.warnings()))));
+                    String.valueOf(r.workers()), String.valueOf(r.forks()),
+                    Format.time(r.timeNanos(), r.timeHalfWidthNanos(), r.noInterval()),
+                    Format.ratio(r.speedup(), r.coreLimit()), Format.ratio(r.selfSpeedup(), r.coreLimit()),
+                    Format.number(r.efficiency(), 2), cell(String.join("; ", notes))));
             if (severalHosts) {
                 cells.add(0, cell(r.host()));
             }
@@ -46,9 +49,12 @@ public final class Markdown {
     public static String render(Report report) {
         StringBuilder md = new StringBuilder("# forkbench report\n\n");
         md.append("## Speedup per core\n\n")
-                .append("Time is per operation of the whole system; speedups are ratios of mean times with Fieller ")
+                .append("Time is per operation of the whole system, the mean of the fork means; every interval is ")
+                .append("built over fork means (the fork is the unit of replication), so a configuration run in one ")
+                .append("fork has none. Speedups are ratios of mean times with Fieller ")
                 .append(percent(report.confidence())).append(" intervals; n.s. marks a speedup whose interval ")
-                .append("contains 1. Efficiency is speedup / min(workers, cores).\n\n")
+                .append("contains 1; ⚠ marks one past the physical limit min(workers, cores). Efficiency is ")
+                .append("speedup / min(workers, cores).\n\n")
                 .append(speedupTable(report));
 
         List<String> hosts = HostComparison.hosts(report);
@@ -71,36 +77,40 @@ public final class Markdown {
         }
 
         md.append("\n## Scaling fits and recommended workers\n\n")
-                .append("Least-squares fits of throughput X(N) with lambda free; σ: contention, κ: coherency. ")
-                .append("Recommended: the fewest workers whose time is within the best time's interval.\n\n");
+                .append("Least-squares fits of throughput X(N) with lambda free; σ: contention, κ: coherency, each ")
+                .append("± its ").append(percent(report.confidence())).append(" half-width. Amdahl is fitted to ")
+                .append("min(workers, cores). A model needs 2 residual degrees of freedom; one with R² below ")
+                .append(Format.number(ScalingFit.MEANINGFUL_R_SQUARED, 1)).append(" does not describe the data. ")
+                .append("Recommended: the fewest workers not significantly slower than the best, judged on the ")
+                .append("difference's fork-level interval.\n\n");
         md.append(row(List.of("host", "strategy", "params", "Amdahl σ", "Amdahl R²", "USL σ", "USL κ", "USL R²",
                 "USL peak workers", "best workers", "recommended")));
         md.append(row(List.of("---", "---", "---", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "--:")));
         for (Report.Scaling s : report.scaling()) {
             ScalingFit usl = s.usl();
             md.append(row(List.of(cell(s.host()), cell(s.label()), cell(Analysis.describe(s.params())),
-                    fitted(s.amdahl(), s.amdahl().sigma(), s.amdahl().sigmaError()),
-                    s.amdahl().fitted() ? Format.number(s.amdahl().rSquared(), 3) : "",
+                    fitted(s.amdahl(), s.amdahl().sigma(), s.amdahl().sigmaError()), rSquared(s.amdahl()),
                     fitted(usl, usl.sigma(), usl.sigmaError()), fitted(usl, usl.kappa(), usl.kappaError()),
-                    usl.fitted() ? Format.number(usl.rSquared(), 3) : "",
+                    rSquared(usl),
                     !usl.fitted() ? "" : usl.peakWorkers() == null ? "none" : Format.number(usl.peakWorkers(), 1),
                     String.valueOf(s.bestWorkers()), String.valueOf(s.recommendedWorkers()))));
         }
-        List<String> unfitted = report.scaling().stream()
-                .filter(s -> !s.usl().fitted()).map(s -> s.usl().note()).distinct().toList();
+        List<String> unfitted = report.scaling().stream().flatMap(s -> java.util.stream.Stream.of(s.amdahl(), s.usl()))
+                .filter(fit -> !fit.fitted()).map(fit -> fit.model() + " " + fit.note()).distinct().toList();
         if (!unfitted.isEmpty()) {
             md.append("\n— : not fitted (").append(cell(String.join("; ", unfitted))).append(").\n");
         }
 
         if (!report.breakEven().isEmpty()) {
-            md.append("\n## Break-even\n\nThe smallest measured size at which each strategy beats ")
-                    .append(cell(report.baseline())).append(" significantly.\n\n");
+            md.append("\n## Break-even\n\nThe smallest measured size from which each strategy, with 2 or more ")
+                    .append("workers, beats ").append(cell(report.baseline()))
+                    .append(" significantly, there and at every larger size measured.\n\n");
             md.append(row(List.of("host", "strategy", "other params", "from size", "with workers", "speedup there")));
             md.append(row(List.of("---", "---", "---", "--:", "--:", "--:")));
             for (Report.BreakEven b : report.breakEven()) {
                 md.append(row(List.of(cell(b.host()), cell(b.label()), cell(Analysis.describe(b.otherParams())),
                         b.size() == null ? "never, at the sizes measured" : cell(b.size()),
-                        b.workers() == null ? "" : String.valueOf(b.workers()), Format.number(b.speedup(), 2))));
+                        b.workers() == null ? "" : String.valueOf(b.workers()), Format.ratio(b.speedup()))));
             }
         }
 
@@ -145,11 +155,19 @@ public final class Markdown {
         return HostComparison.hosts(report).size() > 1;
     }
 
+    private static String rSquared(ScalingFit fit) {
+        if (!fit.fitted()) {
+            return "";
+        }
+        return Format.number(fit.rSquared(), 3) + (fit.describesData() ? "" : " (does not describe the data)");
+    }
+
     private static String fitted(ScalingFit fit, Double value, Double error) {
         if (!fit.fitted()) {
             return "—";
         }
-        return Format.scientific(value) + (error == null ? "" : " ± " + Format.scientific(error));
+        Double half = fit.halfWidth(error);
+        return Format.scientific(value) + (half == null ? "" : " ± " + Format.scientific(half));
     }
 
     static String percent(double confidence) {

@@ -120,37 +120,42 @@ public final class JmhResults {
         } catch (IllegalArgumentException e) {
             throw new InputException(file, where + " (" + benchmark + "): " + e.getMessage());
         }
-        List<Double> perOperation = new ArrayList<>();
-        int forks = iterations(file, where, benchmark, metric, perOperation);
-        double[] nanos = new double[perOperation.size()];
-        for (int i = 0; i < nanos.length; i++) {
-            nanos[i] = scale.systemNanosPerOperation(perOperation.get(i), threads);
+        List<List<Double>> scores = iterations(file, where, benchmark, metric);
+        double[][] nanos = new double[scores.size()][];
+        for (int f = 0; f < nanos.length; f++) {
+            List<Double> fork = scores.get(f);
+            nanos[f] = new double[fork.size()];
+            for (int i = 0; i < nanos[f].length; i++) {
+                nanos[f][i] = scale.systemNanosPerOperation(fork.get(i), threads);
+            }
         }
         String label = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        return new Measurement(file.toString(), host, benchmark, label, params, workers, mode, nanos, forks);
+        return new Measurement(file.toString(), host, benchmark, label, params, workers, mode, nanos);
     }
 
-    /** Collects one value per measured iteration into {@code values}; returns the number of forks. */
-    private static int iterations(Path file, String where, String benchmark, JsonNode metric, List<Double> values)
+    /** One score per measured iteration, fork by fork. */
+    private static List<List<Double>> iterations(Path file, String where, String benchmark, JsonNode metric)
             throws InputException {
         JsonNode raw = metric.get("rawData");
         JsonNode histogram = metric.get("rawDataHistogram");
+        List<List<Double>> forks = new ArrayList<>();
         if (raw != null && raw.isArray() && !raw.isEmpty()) {
-            int fork = 0;
             for (JsonNode iterations : raw) {
-                fork++;
                 if (!iterations.isArray() || iterations.isEmpty()) {
-                    throw new InputException(file, where + " (" + benchmark + "): fork " + fork
+                    throw new InputException(file, where + " (" + benchmark + "): fork " + (forks.size() + 1)
                             + " of rawData holds no measured iteration");
                 }
+                List<Double> values = new ArrayList<>();
                 for (JsonNode iteration : iterations) {
                     values.add(number(file, where, benchmark, iteration));
                 }
+                forks.add(values);
             }
-            return raw.size();
+            return forks;
         }
         if (histogram != null && histogram.isArray() && !histogram.isEmpty()) {
             for (JsonNode fork : histogram) {
+                List<Double> values = new ArrayList<>();
                 for (JsonNode iteration : fork) {
                     double sum = 0;
                     double count = 0;
@@ -164,12 +169,17 @@ public final class JmhResults {
                         values.add(sum / count);
                     }
                 }
+                if (values.isEmpty()) {
+                    throw new InputException(file, where + " (" + benchmark + "): fork " + (forks.size() + 1)
+                            + " of rawDataHistogram holds no sample");
+                }
+                forks.add(values);
             }
-            return histogram.size();
+            return forks;
         }
-        // No raw data (a hand-trimmed file): fall back on the score alone, as a single sample.
-        values.add(number(file, where, benchmark, metric.get("score")));
-        return 1;
+        // No raw data (a hand-trimmed file): fall back on the score alone, as one fork of one iteration.
+        forks.add(List.of(number(file, where, benchmark, metric.get("score"))));
+        return forks;
     }
 
     private static double number(Path file, String where, String benchmark, JsonNode node) throws InputException {

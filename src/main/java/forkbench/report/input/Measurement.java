@@ -1,35 +1,70 @@
 package forkbench.report.input;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * One JMH result reduced to what the report needs: which configuration it is, how many workers it used, and the
- * time per operation of every measured iteration, normalised to nanoseconds for the system as a whole.
+ * time per operation of every measured iteration, fork by fork, normalised to nanoseconds for the system as a whole.
+ * The fork structure is kept because the fork, not the iteration, is the unit of replication: iterations of one
+ * fork share its JIT decisions and memory layout.
  *
- * @param source   the file it came from
- * @param host     the machine that ran it (from the run's metadata), or the file name when none was recorded
+ * @param source    the file it came from
+ * @param host      the machine that ran it (from the run's metadata), or the file name when none was recorded
  * @param benchmark the fully qualified benchmark name
- * @param label    the benchmark method name: forkbench's strategy id
- * @param params   every JMH parameter except the worker count, in name order
- * @param workers  the worker count: the worker parameter's value, or JMH's thread count
- * @param mode     the JMH mode it was measured in ({@code thrpt}, {@code avgt}, {@code sample}, {@code ss})
- * @param iterationNanos per measured iteration (all forks), nanoseconds per operation of the whole system
- * @param forks    how many forks the iterations came from
+ * @param label     the benchmark method name: forkbench's strategy id
+ * @param params    every JMH parameter except the worker count, in name order
+ * @param workers   the worker count: the worker parameter's value, or JMH's thread count
+ * @param mode      the JMH mode it was measured in ({@code thrpt}, {@code avgt}, {@code sample}, {@code ss})
+ * @param forks     {@code [fork][iteration]}: nanoseconds per operation of the whole system
  */
 public record Measurement(String source, String host, String benchmark, String label, Map<String, String> params,
-                          int workers, String mode, double[] iterationNanos, int forks) {
+                          int workers, String mode, double[][] forks) {
 
     public Measurement {
         params = Map.copyOf(params);
-        iterationNanos = iterationNanos.clone();
+        forks = copy(forks);
     }
 
     @Override
-    public double[] iterationNanos() {
-        return iterationNanos.clone();
+    public double[][] forks() {
+        return copy(forks);
     }
 
+    /** How many measured iterations, over every fork. */
     public int samples() {
-        return iterationNanos.length;
+        return Arrays.stream(forks).mapToInt(fork -> fork.length).sum();
+    }
+
+    /** Every iteration of every fork in one array: what pooling them would see. */
+    public double[] iterationNanos() {
+        return Arrays.stream(forks).flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    /**
+     * Each fork's time per operation. In {@code avgt} and {@code thrpt} each iteration runs for a fixed time, so the
+     * fork's operations over its time is the harmonic mean of its iterations' times per operation (the arithmetic
+     * mean of their throughputs): the same number whichever of the two modes recorded it. In {@code ss} and
+     * {@code sample} every iteration (or sample) is a fixed number of operations: the arithmetic mean.
+     */
+    public double[] forkMeans() {
+        boolean timed = mode.equals("avgt") || mode.equals("thrpt");
+        double[] means = new double[forks.length];
+        for (int f = 0; f < forks.length; f++) {
+            double sum = 0;
+            for (double nanos : forks[f]) {
+                sum += timed ? 1 / nanos : nanos;
+            }
+            means[f] = timed ? forks[f].length / sum : sum / forks[f].length;
+        }
+        return means;
+    }
+
+    private static double[][] copy(double[][] forks) {
+        double[][] copy = new double[forks.length][];
+        for (int f = 0; f < forks.length; f++) {
+            copy[f] = forks[f].clone();
+        }
+        return copy;
     }
 }

@@ -1,23 +1,32 @@
 package forkbench.report.model;
 
 import forkbench.report.input.Measurement;
-import forkbench.report.metadata.RunMetadata;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-/** Turns measurements into a {@link Report}: speedups with intervals, efficiency, fits, recommendations. */
+/**
+ * Turns measurements into a {@link Report}: speedups with fork-level intervals, efficiency, fits, recommendations.
+ * Physics is a check here, not a result: on C cores no CPU-bound speedup exceeds min(workers, C), so a result past
+ * it is flagged with its likely causes. Decisions (recommended workers, break-even) are taken only on significant
+ * differences.
+ */
 public final class Analysis {
 
     /** forkbench's own strategies, in the order a reader expects; other labels follow alphabetically. */
     private static final List<String> KNOWN_ORDER = List.of("sequential", "platformThreads", "threadPool",
             "virtualThreads", "forkJoin", "parallelStream", "processCold", "processPool");
+
+    /** Fork means further apart than this, relative to the mean, and more than iterations explain: a warning. */
+    static final double FORK_SPREAD = 0.05;
+    private static final double FORK_TEST_LEVEL = 0.05;
 
     private Analysis() {
     }
@@ -27,11 +36,17 @@ public final class Analysis {
     }
 
     public static Report analyze(List<Measurement> measurements, List<Report.Run> runs, ReportOptions options) {
-        Map<Key, TreeMap<Integer, double[]>> configurations = new LinkedHashMap<>();
+        Map<Key, TreeMap<Integer, List<Measurement>>> grouped = new LinkedHashMap<>();
         for (Measurement m : measurements) {
-            configurations.computeIfAbsent(new Key(m.host(), m.label(), new TreeMap<>(m.params())),
-                    key -> new TreeMap<>()).merge(m.workers(), m.iterationNanos(), Analysis::concat);
+            grouped.computeIfAbsent(new Key(m.host(), m.label(), new TreeMap<>(m.params())), key -> new TreeMap<>())
+                    .computeIfAbsent(m.workers(), w -> new ArrayList<>()).add(m);
         }
+        Map<Key, TreeMap<Integer, Replicates>> configurations = new LinkedHashMap<>();
+        grouped.forEach((key, byWorkers) -> {
+            TreeMap<Integer, Replicates> replicates = new TreeMap<>();
+            byWorkers.forEach((workers, same) -> replicates.put(workers, Replicates.of(same)));
+            configurations.put(key, replicates);
+        });
         Map<String, Double> coresByHost = new TreeMap<>();
         for (Report.Run run : runs) {
             if (run.metadata() != null) {
@@ -58,10 +73,10 @@ public final class Analysis {
         runs.forEach(run -> warnings.addAll(run.warnings()));
         warnings.addAll(emptyColumns(keys, configurations, options));
         for (Report.Row row : rows) {
-            for (String warning : row.warnings()) {
-                warnings.add(row.host() + " " + row.label() + " " + describe(row.params()) + " workers=" + row.workers()
-                        + ": " + warning);
-            }
+            String where = row.host() + " " + row.label() + " " + describe(row.params()) + " workers=" + row.workers()
+                    + ": ";
+            row.anomalies().forEach(anomaly -> warnings.add(where + anomaly));
+            row.warnings().forEach(warning -> warnings.add(where + warning));
         }
         return new Report(options.confidence(), options.baseline(), runs, rows, scaling,
                 breakEven(rows, options), warnings);
@@ -70,18 +85,20 @@ public final class Analysis {
     private record Analysed(List<Report.Row> rows, Report.Scaling scaling) {
     }
 
-    private static Analysed analyse(Key key, Map<Key, TreeMap<Integer, double[]>> configurations, Double cores,
+    private static Analysed analyse(Key key, Map<Key, TreeMap<Integer, Replicates>> configurations, Double cores,
                                     ReportOptions options) {
-        Sample baseline = baselineSample(configurations, key, options);
-        TreeMap<Integer, Sample> byWorkers = new TreeMap<>();
-        configurations.get(key).forEach((workers, times) -> byWorkers.put(workers, Sample.of(times)));
-        Sample oneWorker = byWorkers.get(1);
+        TreeMap<Integer, Replicates> baselines = configurations.get(new Key(key.host(), options.baseline(),
+                key.params()));
+        // The baseline at the same host and parameters, whatever its worker count (it usually has none, i.e. 1).
+        Replicates baseline = baselines == null ? null : baselines.firstEntry().getValue();
+        TreeMap<Integer, Replicates> byWorkers = configurations.get(key);
+        Replicates oneWorker = byWorkers.get(1);
         List<Report.Row> rows = new ArrayList<>();
         double[] n = new double[byWorkers.size()];
         double[] x = new double[byWorkers.size()];
         int i = 0;
-        for (Map.Entry<Integer, Sample> entry : byWorkers.entrySet()) {
-            Sample time = entry.getValue();
+        for (Map.Entry<Integer, Replicates> entry : byWorkers.entrySet()) {
+            Replicates time = entry.getValue();
             rows.add(row(key, entry.getKey(), time, baseline, oneWorker, cores, options));
             n[i] = entry.getKey();
             x[i++] = 1e9 / time.mean();
@@ -89,47 +106,165 @@ public final class Analysis {
         if (key.label().equals(options.baseline())) {
             return new Analysed(rows, null);
         }
-        int[] choice = recommend(byWorkers, options.confidence());
+        double[] effective = new double[n.length];
+        for (int j = 0; j < n.length; j++) {
+            effective[j] = cores == null ? n[j] : Math.min(n[j], cores);
+        }
+        Recommendation choice = recommend(byWorkers, options.confidence());
         return new Analysed(rows, new Report.Scaling(key.host(), key.label(), key.params(),
-                ScalingFitter.amdahl(n, x), ScalingFitter.usl(n, x), choice[0], choice[1]));
+                ScalingFitter.amdahl(effective, x, options.confidence()), ScalingFitter.usl(n, x, options.confidence()),
+                choice.best(), choice.recommended(), choice.how()));
     }
 
-    private static Report.Row row(Key key, int workers, Sample time, Sample baseline, Sample oneWorker, Double cores,
-                                  ReportOptions options) {
+    private static Report.Row row(Key key, int workers, Replicates time, Replicates baseline, Replicates oneWorker,
+                                  Double cores, ReportOptions options) {
+        double confidence = options.confidence();
         Ratio speedup = baseline == null || key.label().equals(options.baseline())
-                ? null : Ratio.of(baseline, time, options.confidence());
-        Ratio self = oneWorker == null || workers == 1 ? null : Ratio.of(oneWorker, time, options.confidence());
-        double divisor = cores == null ? workers : Math.min(workers, cores);
+                ? null : Ratio.of(baseline.sample(), time.sample(), confidence);
+        Ratio self = oneWorker == null || workers == 1 ? null
+                : Ratio.of(oneWorker.sample(), time.sample(), confidence);
+        double limit = cores == null ? workers : Math.min(workers, cores);
         // Each branch boxes on its own: a single ?: chain would unbox the null of the last one.
         Double efficiency = null;
         if (speedup != null) {
-            efficiency = speedup.value() / divisor;
+            efficiency = speedup.value() / limit;
         } else if (self != null) {
-            efficiency = self.value() / divisor;
+            efficiency = self.value() / limit;
         } else if (oneWorker != null && workers == 1) {
-            efficiency = 1.0 / divisor;
+            efficiency = 1.0 / limit;
         }
-        Double karpFlatt = self == null || workers < 2
-                ? null : (1 / self.value() - 1.0 / workers) / (1 - 1.0 / workers);
+        Double karpFlatt = self == null || limit < 2
+                ? null : (1 / self.value() - 1.0 / limit) / (1 - 1.0 / limit);
+
+        List<String> anomalies = new ArrayList<>();
+        beyondLimit(anomalies, "speedup vs " + options.baseline(), speedup, limit, "the " + options.baseline()
+                + " baseline ran slower than the same work inside this strategy (another JIT outcome or code layout "
+                + "in its forks), or the machine's speed drifted between the two");
+        beyondLimit(anomalies, "speedup vs 1 worker", self, limit, "the 1-worker run was slowed (a busy neighbour, "
+                + "a slower fork) or ran a different code path");
+        if (karpFlatt != null && karpFlatt < 0) {
+            anomalies.add(String.format(Locale.ROOT, "negative Karp-Flatt serial fraction %.3f: faster than linear "
+                    + "against 1 worker, so the 1-worker time is suspect", karpFlatt));
+        }
+
         List<String> warnings = new ArrayList<>();
-        if (time.count() < ReportOptions.FEW_SAMPLES) {
-            warnings.add("only " + time.count() + " measured iteration" + (time.count() == 1 ? "" : "s")
-                    + ": no reliable interval");
+        if (time.noInterval() != null) {
+            warnings.add(time.noInterval());
+        } else if (time.caution() != null) {
+            warnings.add(time.caution());
         }
-        if (time.count() > 1 && time.variation() > ReportOptions.NOISY_VARIATION) {
-            warnings.add(String.format(java.util.Locale.ROOT, "noisy: iterations vary by %.0f%% (CV)",
-                    100 * time.variation()));
+        double mean = time.mean();
+        Double withinCv = Double.isNaN(time.within()) ? null : Math.sqrt(time.within()) / mean;
+        Double betweenCv = Double.isNaN(time.between()) ? null : Math.sqrt(time.between()) / mean;
+        if (withinCv != null && withinCv > ReportOptions.NOISY_VARIATION) {
+            warnings.add(String.format(Locale.ROOT, "noisy: iterations within a fork vary by %.0f%% (CV)",
+                    100 * withinCv));
         }
-        return new Report.Row(key.host(), key.label(), key.params(), workers, time.count(), time.mean(),
-                finite(time.halfWidth(options.confidence())), finite(time.variation()), speedup, self, efficiency, karpFlatt,
-                warnings);
+        if (time.forksDisagree(FORK_TEST_LEVEL, FORK_SPREAD)) {
+            double[] forkMeans = time.forkMeans();
+            double max = java.util.Arrays.stream(forkMeans).max().orElseThrow();
+            double min = java.util.Arrays.stream(forkMeans).min().orElseThrow();
+            warnings.add(String.format(Locale.ROOT, "forks disagree: fork means %.0f%% apart, more than the "
+                    + "iterations within them explain", 100 * (max - min) / mean));
+        }
+        return new Report.Row(key.host(), key.label(), key.params(), workers, time.forks(), time.totalIterations(),
+                mean, finite(time.halfWidth(confidence)), time.noInterval(), withinCv, betweenCv,
+                finite(time.betweenShare()), limit, speedup, self, efficiency, karpFlatt, List.copyOf(anomalies),
+                List.copyOf(warnings));
+    }
+
+    /** A speedup past min(workers, cores) is an anomaly: wholly past it by its interval, or past it within noise. */
+    private static void beyondLimit(List<String> anomalies, String what, Ratio ratio, double limit, String causes) {
+        if (ratio == null || ratio.value() <= limit) {
+            return;
+        }
+        String value = String.format(Locale.ROOT, "%s %.2fx", what, ratio.value());
+        String bound = String.format(Locale.ROOT, "min(workers, cores) = %s", limit == Math.rint(limit)
+                ? String.valueOf((long) limit) : String.format(Locale.ROOT, "%.2f", limit));
+        if (ratio.low() != null && ratio.low() > limit) {
+            anomalies.add(String.format(Locale.ROOT, "%s [%.2f, %.2f] lies above the physical limit %s: likely %s",
+                    value, ratio.low(), ratio.high(), bound, causes));
+        } else {
+            anomalies.add(value + " is above the physical limit " + bound + " (within noise): not a real gain");
+        }
+    }
+
+    /** [best, recommended]: how many workers to use, and why. */
+    private record Recommendation(int best, int recommended, String how) {
+    }
+
+    /**
+     * The fewest workers whose time is not significantly worse than the best one's, judged on the difference's own
+     * fork-level interval; ties go to fewer workers. Without intervals nothing can be judged: the best mean, said so.
+     */
+    private static Recommendation recommend(TreeMap<Integer, Replicates> byWorkers, double confidence) {
+        int best = byWorkers.entrySet().stream().min(Comparator.comparingDouble(e -> e.getValue().mean()))
+                .orElseThrow().getKey();
+        Sample bestSample = byWorkers.get(best).sample();
+        for (Map.Entry<Integer, Replicates> entry : byWorkers.entrySet()) {
+            if (entry.getKey() == best) {
+                String how = byWorkers.size() == 1 ? "the only worker count measured"
+                        : best == byWorkers.firstKey() ? "the fastest, and the fewest workers measured"
+                        : "the fastest; every smaller worker count is significantly slower";
+                return new Recommendation(best, best, how);
+            }
+            Statistics.Difference slower = Statistics.welch(bestSample, entry.getValue().sample(), confidence);
+            if (slower == null) {
+                return new Recommendation(best, best, "the fastest mean, unjudged: fewer than 2 forks, no "
+                        + "fork-level interval");
+            }
+            if (slower.low() <= 0) {
+                return new Recommendation(best, entry.getKey(), String.format(Locale.ROOT, "not significantly slower "
+                        + "than %d workers (p = %.2f): ties go to fewer", best, slower.p()));
+            }
+        }
+        throw new IllegalStateException("the best worker count is among them");
+    }
+
+    /**
+     * Per strategy and other parameters: the smallest measured size from which a strategy with 2+ workers is
+     * significantly faster than the baseline at that size and at every larger size measured.
+     */
+    private static List<Report.BreakEven> breakEven(List<Report.Row> rows, ReportOptions options) {
+        Map<Key, TreeMap<String, Report.Row>> bestWinBySize = new LinkedHashMap<>();
+        for (Report.Row row : rows) {
+            if (row.label().equals(options.baseline()) || row.speedup() == null
+                    || !row.params().containsKey(options.sizeParam())) {
+                continue;
+            }
+            Map<String, String> others = new TreeMap<>(row.params());
+            String size = others.remove(options.sizeParam());
+            TreeMap<String, Report.Row> bySize = bestWinBySize.computeIfAbsent(
+                    new Key(row.host(), row.label(), others), k -> new TreeMap<>(Analysis::compareValues));
+            bySize.putIfAbsent(size, null);
+            boolean wins = row.workers() >= 2 && Boolean.TRUE.equals(row.speedup().significant())
+                    && row.speedup().value() > 1;
+            Report.Row current = bySize.get(size);
+            if (wins && (current == null || row.speedup().value() > current.speedup().value())) {
+                bySize.put(size, row);
+            }
+        }
+        List<Report.BreakEven> found = new ArrayList<>();
+        bestWinBySize.forEach((key, bySize) -> {
+            String from = null;
+            for (String size : bySize.descendingKeySet()) {
+                if (bySize.get(size) == null) {
+                    break;
+                }
+                from = size;
+            }
+            Report.Row win = from == null ? null : bySize.get(from);
+            found.add(new Report.BreakEven(key.host(), key.label(), key.params(), from,
+                    win == null ? null : win.workers(), win == null ? null : win.speedup()));
+        });
+        return List.copyOf(found);
     }
 
     /**
      * Which columns some rows leave empty, and why, one line per reason: a run of a subset of strategies or worker
      * counts is a normal run, and its report says what it could not compute instead of failing.
      */
-    private static List<String> emptyColumns(List<Key> keys, Map<Key, TreeMap<Integer, double[]>> configurations,
+    private static List<String> emptyColumns(List<Key> keys, Map<Key, TreeMap<Integer, Replicates>> configurations,
                                              ReportOptions options) {
         List<String> noBaseline = new ArrayList<>();
         List<String> noOneWorker = new ArrayList<>();
@@ -141,7 +276,7 @@ public final class Analysis {
             if (!configurations.containsKey(new Key(key.host(), options.baseline(), key.params()))) {
                 noBaseline.add(where);
             }
-            TreeMap<Integer, double[]> byWorkers = configurations.get(key);
+            TreeMap<Integer, Replicates> byWorkers = configurations.get(key);
             if (!byWorkers.containsKey(1) && byWorkers.keySet().stream().anyMatch(w -> w > 1)) {
                 noOneWorker.add(where);
             }
@@ -155,58 +290,6 @@ public final class Analysis {
             notes.add("no speedup vs 1 worker (no 1-worker run) for " + String.join("; ", noOneWorker));
         }
         return notes;
-    }
-
-    /** The baseline at the same host and parameters, whatever its worker count (it usually has none, i.e. 1). */
-    private static Sample baselineSample(Map<Key, TreeMap<Integer, double[]>> configurations, Key key,
-                                         ReportOptions options) {
-        TreeMap<Integer, double[]> baseline = configurations.get(new Key(key.host(), options.baseline(), key.params()));
-        return baseline == null ? null : Sample.of(baseline.firstEntry().getValue());
-    }
-
-    /** [best worker count, recommended]: the smallest count whose time is within the best one's interval. */
-    private static int[] recommend(TreeMap<Integer, Sample> byWorkers, double confidence) {
-        int best = -1;
-        Sample bestSample = null;
-        for (Map.Entry<Integer, Sample> entry : byWorkers.entrySet()) {
-            Sample sample = entry.getValue();
-            if (bestSample == null || sample.mean() < bestSample.mean()) {
-                best = entry.getKey();
-                bestSample = sample;
-            }
-        }
-        double halfWidth = bestSample.halfWidth(confidence);
-        double limit = bestSample.mean() + (Double.isNaN(halfWidth) ? 0 : halfWidth);
-        for (Map.Entry<Integer, Sample> entry : byWorkers.entrySet()) {
-            if (entry.getValue().mean() <= limit) {
-                return new int[] {best, entry.getKey()};
-            }
-        }
-        return new int[] {best, best};
-    }
-
-    private static List<Report.BreakEven> breakEven(List<Report.Row> rows, ReportOptions options) {
-        Map<List<Object>, Report.BreakEven> found = new LinkedHashMap<>();
-        for (Report.Row row : rows) {
-            if (row.label().equals(options.baseline()) || row.speedup() == null
-                    || !row.params().containsKey(options.sizeParam())) {
-                continue;
-            }
-            Map<String, String> others = new TreeMap<>(row.params());
-            String size = others.remove(options.sizeParam());
-            List<Object> group = List.of(row.host(), row.label(), others);
-            Report.BreakEven current = found.get(group);
-            boolean wins = Boolean.TRUE.equals(row.speedup().significant()) && row.speedup().value() > 1;
-            if (current == null) {
-                current = new Report.BreakEven(row.host(), row.label(), others, null, null, null);
-            }
-            if (wins && (current.size() == null || compareValues(size, current.size()) < 0)) {
-                current = new Report.BreakEven(row.host(), row.label(), others, size, row.workers(),
-                        row.speedup().value());
-            }
-            found.put(group, current);
-        }
-        return List.copyOf(found.values());
     }
 
     private static Comparator<Key> keyOrder(ReportOptions options) {
@@ -261,11 +344,5 @@ public final class Analysis {
 
     private static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
     }
 }

@@ -26,17 +26,17 @@ public record Ratio(double value, Double low, Double high, Boolean significant) 
         if (spread == 0) {
             return new Ratio(q, q, q, q != 1);
         }
-        // Welch-Satterthwaite degrees of freedom for the combined variance of a - q*b.
-        double df = square(spread) / (square(v11) / (numerator.count() - 1)
-                + square(q * q * v22) / (denominator.count() - 1));
-        // Rounded down to a tenth: a slightly wider (never narrower) interval, and the quantile can be cached.
-        double t = Statistics.t(confidence, Math.max(1, Math.floor(df * 10) / 10));
+        // Degrees of freedom for the combined variance of a - q*b: see Statistics.degreesOfFreedom.
+        double t = Statistics.t(confidence, Statistics.degreesOfFreedom(v11, numerator.count(), q * q * v22,
+                denominator.count()));
         double g = t * t * v22 / (b * b);
         if (g >= 1) {
             return new Ratio(q, null, null, null);
         }
         double half = (t / b) * Math.sqrt(v11 * (1 - g) + q * q * v22);
-        double low = (q - half) / (1 - g);
+        // Both means are times, so the ratio is positive: an interval reaching below zero (possible with very few
+        // degrees of freedom) says only that it is unbounded there.
+        double low = Math.max(0, (q - half) / (1 - g));
         double high = (q + half) / (1 - g);
         return new Ratio(q, low, high, low > 1 || high < 1);
     }

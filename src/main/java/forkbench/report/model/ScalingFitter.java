@@ -15,8 +15,9 @@ import org.apache.commons.math3.util.Pair;
 
 /**
  * Fits Amdahl's law and the USL to (workers, throughput) points with commons-math3's Levenberg-Marquardt, keeping
- * sigma and kappa non-negative. A model is fitted only with more points than it has parameters, so every fit has a
- * residual to estimate its standard errors from; with fewer, the result says so instead of inventing numbers.
+ * sigma and kappa non-negative (and Amdahl's sigma at most 1). A model is fitted only with at least two residual
+ * degrees of freedom, so that its standard errors and intervals mean something; with fewer, the result says so
+ * instead of inventing numbers.
  */
 public final class ScalingFitter {
 
@@ -26,19 +27,32 @@ public final class ScalingFitter {
     private ScalingFitter() {
     }
 
+    /** Residual degrees of freedom below this leave a fit's parameter intervals meaningless. */
+    static final int MIN_RESIDUAL_DEGREES = 2;
+
     public static ScalingFit usl(double[] workers, double[] throughput) {
-        return fit(USL, 3, workers, throughput);
+        return usl(workers, throughput, 0.95);
     }
 
     public static ScalingFit amdahl(double[] workers, double[] throughput) {
-        return fit(AMDAHL, 2, workers, throughput);
+        return amdahl(workers, throughput, 0.95);
     }
 
-    private static ScalingFit fit(String model, int parameters, double[] n, double[] x) {
+    public static ScalingFit usl(double[] workers, double[] throughput, double confidence) {
+        return fit(USL, 3, workers, throughput, confidence);
+    }
+
+    /** Amdahl's law; give it min(workers, cores), since no CPU-bound job scales past the cores. */
+    public static ScalingFit amdahl(double[] workers, double[] throughput, double confidence) {
+        return fit(AMDAHL, 2, workers, throughput, confidence);
+    }
+
+    private static ScalingFit fit(String model, int parameters, double[] n, double[] x, double confidence) {
         int distinct = (int) java.util.Arrays.stream(n).distinct().count();
-        if (distinct <= parameters) {
-            return ScalingFit.notFitted(model, n.length, "needs at least " + (parameters + 1)
-                    + " distinct worker counts, has " + distinct);
+        if (distinct <= parameters || n.length - parameters < MIN_RESIDUAL_DEGREES) {
+            return ScalingFit.notFitted(model, n.length, "needs at least " + (parameters + MIN_RESIDUAL_DEGREES)
+                    + " worker counts (" + (parameters + 1) + " distinct) for " + MIN_RESIDUAL_DEGREES
+                    + " residual degrees of freedom, has " + n.length + " (" + distinct + " distinct)");
         }
         double lambdaGuess = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n.length; i++) {
@@ -48,7 +62,7 @@ public final class ScalingFitter {
                 .start(parameters == 3 ? new double[] {lambdaGuess, 0.05, 0.001} : new double[] {lambdaGuess, 0.05})
                 .model(point -> evaluate(point, n, parameters))
                 .target(x)
-                .parameterValidator(ScalingFitter::nonNegative)
+                .parameterValidator(point -> bounded(point, parameters == 2))
                 .maxEvaluations(100_000)
                 .maxIterations(100_000)
                 .build();
@@ -74,8 +88,10 @@ public final class ScalingFitter {
         double tss = java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum();
         double kappa = parameters == 3 ? p[2] : 0;
         Double peak = kappa > 0 && p[1] < 1 ? Math.sqrt((1 - p[1]) / kappa) : null;
+        int residual = n.length - parameters;
         return new ScalingFit(model, n.length, p[0], finite(errors[0]), p[1], finite(errors[1]), kappa,
-                parameters == 3 ? finite(errors[2]) : null, tss > 0 ? 1 - rss / tss : null, peak, null);
+                parameters == 3 ? finite(errors[2]) : null, tss > 0 ? 1 - rss / tss : null, peak, residual,
+                Statistics.t(confidence, residual), null);
     }
 
     /** The model's values and its Jacobian with respect to (lambda, sigma[, kappa]). */
@@ -97,10 +113,14 @@ public final class ScalingFitter {
         return new Pair<>(new ArrayRealVector(values, false), new Array2DRowRealMatrix(jacobian, false));
     }
 
-    private static RealVector nonNegative(RealVector point) {
+    /** sigma and kappa are never negative; Amdahl's sigma, a serial fraction, is at most 1. */
+    private static RealVector bounded(RealVector point, boolean amdahl) {
         RealVector clamped = point.copy();
         for (int i = 1; i < clamped.getDimension(); i++) {
             clamped.setEntry(i, Math.max(0, clamped.getEntry(i)));
+        }
+        if (amdahl) {
+            clamped.setEntry(1, Math.min(1, clamped.getEntry(1)));
         }
         return clamped;
     }
