@@ -95,9 +95,19 @@ forkbench_jar() {
   forkbench_java -jar "$FORKBENCH_JAR" "$@"
 }
 
+# The options that decide how many forks a run has: a user's one replaces a script's other (--precision 5 replaces a
+# script's --interleave 3; -f 5 asks for JMH's own way instead of rounds).
+rounds_key() {
+  case "$1" in
+    -f|--interleave|--precision|--resume) echo "rounds" ;;
+    --max-time|--min-rounds|--max-rounds) echo "rounds-$1" ;;
+    *) echo "$1" ;;
+  esac
+}
+
 # jmh_args DEFAULT_OPTIONS... -- USER_ARGUMENTS...: sets JMH_ARGS to the user's arguments followed by each default
 # option (an option and its value) the user did not give. JMH takes most options once, so a user's -i 5 has to
-# replace a script's -i 3 rather than be added to it; for -p the parameter name decides.
+# replace a script's -i 3 rather than be added to it; for -p the parameter name decides; see rounds_key.
 jmh_args() {
   local defaults=()
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do
@@ -109,7 +119,7 @@ jmh_args() {
   local given=" " previous="" arg
   for arg in "$@"; do
     case "$arg" in
-      -*) given+="$arg " ;;
+      -*) given+="$(rounds_key "${arg%%=*}") " ;;
     esac
     if [ "$previous" = "-p" ]; then
       given+="-p:${arg%%=*} "
@@ -120,7 +130,7 @@ jmh_args() {
   for ((i = 0; i + 1 < ${#defaults[@]}; i += 2)); do
     option=${defaults[$i]}
     value=${defaults[$((i + 1))]}
-    key=$option
+    key=$(rounds_key "$option")
     [ "$option" = "-p" ] && key="-p:${value%%=*}"
     if [[ "$given" != *" $key "* ]]; then
       JMH_ARGS+=("$option" "$value")

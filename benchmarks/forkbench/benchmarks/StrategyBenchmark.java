@@ -40,8 +40,12 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+// Few short measured iterations per fork: forks differ far more than iterations do, so the time goes into forks (the
+// rounds forkbench runs by default), as Kalibera and Jones' allocation rule advises (docs/statistics.md). Four
+// warm-up iterations, because at n = 2e9 an operation outlasts an iteration: one warm-up left the loop mid-compilation
+// while measured, 15-22% slow and 30% noisy within a fork (results/2026-11-28-fork-variance).
+@Warmup(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @Threads(1)
 public class StrategyBenchmark {

@@ -4,13 +4,13 @@ import forkbench.interleave.Configuration;
 import forkbench.io.IoErrors;
 import forkbench.io.Leftovers;
 import forkbench.interleave.Configurations;
-import forkbench.interleave.InterleavedRun;
-import forkbench.interleave.RoundPlan;
-import forkbench.report.metadata.Interleaving;
+import forkbench.interleave.Plan;
+import forkbench.interleave.ResultDocument;
+import forkbench.interleave.RoundsRun;
+import forkbench.interleave.Target;
+import forkbench.report.input.InputException;
 import forkbench.strategy.Params;
 import forkbench.workload.Kernels;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -41,8 +43,8 @@ import java.util.function.Consumer;
  * additions: parameter values and names are checked before anything runs; with no benchmark named, the comparison
  * runs; a {@code workers} sweep is fitted to this machine when {@code -p workers} is absent; a benchmark that throws
  * (a wrong sum included) stops the run unless {@code -foe false} says otherwise; the results are kept with the
- * run's metadata (see {@link RunRecord}); and {@code --interleave ROUNDS} runs the configurations in shuffled
- * rounds (see {@link InterleaveOption}).
+ * run's metadata (see {@link RunRecord}); and the configurations run in shuffled rounds, a fixed number or until a
+ * precision target, unless {@code -f} asks for JMH's own way (see {@link RoundsOption}).
  */
 final class BenchmarkCommand {
 
@@ -58,12 +60,18 @@ final class BenchmarkCommand {
     }
 
     int run(String[] allArgs) {
-        InterleaveOption interleave;
+        RoundsOption rounds;
         CommandLineOptions cli;
         String[] args;
+        String[] started = allArgs;
         try {
-            interleave = InterleaveOption.extract(allArgs);
-            args = interleave.jmhArgs();
+            rounds = RoundsOption.extract(allArgs);
+            if (rounds.resume() != null) {
+                // The run goes on with the options it was started with, recorded in its metadata.
+                started = RunRecord.startedWith(rounds.resume()).toArray(String[]::new);
+                rounds = RoundsOption.extract(started);
+            }
+            args = rounds.jmhArgs();
             cli = new CommandLineOptions(args);
         } catch (UsageException e) {
             return fail(e.getMessage(), ExitCode.BAD_INPUT);
@@ -71,10 +79,11 @@ final class BenchmarkCommand {
             // JMH reports some bad values (-bm nonsense) as unchecked exceptions rather than option errors.
             return fail(e.getMessage() + " (-h lists the options)", ExitCode.BAD_INPUT);
         }
+        Path resume = RoundsOption.extractResume(allArgs);
         try {
             if (cli.shouldHelp()) {
                 cli.showHelp();
-                out.print(InterleaveOption.HELP);
+                out.print(RoundsOption.HELP);
                 return 0;
             }
             if (cli.shouldListProfilers()) {
@@ -94,22 +103,31 @@ final class BenchmarkCommand {
                 return 0;
             }
             checkParameters(args, cli);
-            if (interleave.interleaved() && cli.getForkCount().hasValue()) {
-                throw new UsageException(InterleaveOption.ROUNDS + " runs one fork per configuration per round, so "
-                        + "the rounds are the forks: leave out -f");
+            if (rounds.rounds() && cli.getForkCount().hasValue()) {
+                throw new UsageException("rounds run one fork per configuration per round, so the rounds are the "
+                        + "forks: leave out -f (or leave out " + RoundsOption.ROUNDS + "/" + RoundsOption.PRECISION
+                        + " to run JMH's own way)");
             }
-            RunRecord record = RunRecord.plan(cli);
+            if (!rounds.given() && !cli.getForkCount().hasValue()) {
+                rounds = rounds.withDefaultRounds();
+            }
+            if (rounds.rounds() && cli.getResultFormat().hasValue()
+                    && cli.getResultFormat().get() != ResultFormatType.JSON) {
+                throw new UsageException("a run in rounds keeps its result as JSON, saved after every round: use "
+                        + "-rf json (or -f N for JMH's own way with -rf " + cli.getResultFormat().get() + ")");
+            }
+            RunRecord record = resume != null ? RunRecord.resume(resume) : RunRecord.plan(cli, List.of(started));
             try {
-                if (interleave.interleaved()) {
-                    runInterleaved(withForkbenchDefaults(cli).build(), interleave, record);
+                if (rounds.rounds()) {
+                    runRounds(withForkbenchDefaults(cli).build(), rounds, record, resume != null);
                 } else {
                     new Runner(record.apply(withForkbenchDefaults(cli))).run();
                 }
-            } catch (RunnerException | IOException | UsageException | RuntimeException e) {
+            } catch (RunnerException | IOException | UsageException | InputException | RuntimeException e) {
                 record.abandon();
                 throw e;
             }
-            record.finish(out, err);
+            record.finish(out, err, rounds.rounds());
             return ExitCode.OK;
         } catch (UsageException e) {
             return fail(e.getMessage(), ExitCode.BAD_INPUT);
@@ -170,28 +188,52 @@ final class BenchmarkCommand {
     }
 
     /**
-     * Every selected configuration once per round, each round in a new random order, merged into one result with
-     * a fork per round; JMH's own summary of the merged result ends the output.
+     * The selected configurations in shuffled rounds, one fork each per round, saved after every round; to a fixed
+     * number of rounds, or until the precision target (see {@link RoundsRun}).
      */
-    private void runInterleaved(Options options, InterleaveOption interleave, RunRecord record)
-            throws RunnerException, IOException, UsageException {
-        List<Configuration> configurations = Configurations.expand(
-                selected(options.getIncludes(), options.getExcludes()), options);
-        RoundPlan plan = RoundPlan.shuffled(configurations, interleave.rounds(), interleave.seed());
-        out.println("# forkbench: interleaving " + configurations.size() + " configurations in "
-                + interleave.rounds() + " rounds (" + InterleaveOption.SEED + " " + plan.seed() + " repeats the order)");
-        // JMH announces each round's own result file; the name says it is not the one to keep.
-        Path scratch = Leftovers.track(Files.createTempFile("forkbench-one-round-only-", ".result"));
-        List<RunResult> merged;
+    private void runRounds(Options options, RoundsOption rounds, RunRecord record, boolean resumed)
+            throws RunnerException, IOException, UsageException, InputException {
+        Collection<BenchmarkListEntry> entries = selected(options.getIncludes(), options.getExcludes());
+        List<Configuration> configurations = Configurations.expand(entries, options);
+        Target target = rounds.target();
+        String seed = RoundsOption.SEED + " " + rounds.seed() + " repeats the order";
+        out.println("# forkbench: " + (resumed ? "resuming " + record.resultFile() + ": " : "")
+                + (target.adaptive()
+                ? "rounds until every configuration is within ±" + trim(target.percent()) + "% (at least "
+                        + target.minRounds() + " rounds, at most " + target.maxRounds()
+                        + (target.maxTime() == null ? "" : ", within " + Plan.minutes(target.maxTime())) + ") for "
+                        + configurations.size() + " configurations (" + seed + ")"
+                : "interleaving " + configurations.size() + " configurations in " + target.minRounds() + " rounds ("
+                        + seed + ")"));
+        ResultDocument start = resumed ? ResultDocument.read(record.resultFile()) : ResultDocument.empty();
+        // Each fork's own JMH run writes its JSON here; the name says it is not the file to keep.
+        Path scratch = Leftovers.track(Files.createTempFile("forkbench-one-round-only-", ".json"));
+        RoundsRun.Progress progress;
         try {
-            merged = InterleavedRun.run(options, plan, scratch, out);
+            progress = new RoundsRun(options, configurations, target, rounds.seed(), scratch, out,
+                    (combined, now) -> record.saveRound(combined, now, target, rounds.seed()),
+                    iterationSeconds(entries, options)).run(start);
         } finally {
             Leftovers.delete(scratch);
         }
-        Path kept = record.keepInterleaved(merged, new Interleaving(interleave.rounds(), plan.seed(), plan.labels()));
         out.println();
-        out.println("# forkbench: the " + interleave.rounds() + " rounds merged, one fork per round, into " + kept);
-        ResultFormatFactory.getInstance(ResultFormatType.TEXT, out).writeOut(merged);
+        out.println("# forkbench: stopped after " + progress.rounds() + " rounds (" + progress.stopped()
+                + "); every round is in " + record.resultFile());
+    }
+
+    /** Each benchmark's measurement iteration time, as -r or its @Measurement sets it (JMH's 10 s otherwise). */
+    private static Map<String, Double> iterationSeconds(Collection<BenchmarkListEntry> entries, Options options) {
+        Map<String, Double> seconds = new java.util.HashMap<>();
+        for (BenchmarkListEntry entry : entries) {
+            TimeValue time = options.getMeasurementTime().hasValue() ? options.getMeasurementTime().get()
+                    : entry.getMeasurementTime().orElse(TimeValue.seconds(10));
+            seconds.put(entry.getUsername(), time.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000.0);
+        }
+        return seconds;
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private static Collection<BenchmarkListEntry> selected(List<String> includes, List<String> excludes)

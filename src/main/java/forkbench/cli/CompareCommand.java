@@ -3,7 +3,10 @@ package forkbench.cli;
 import forkbench.compare.Comparison;
 import forkbench.io.IoErrors;
 import forkbench.io.OutputRefusedException;
-import forkbench.report.export.ComparisonExport;
+import forkbench.compare.ComparisonView;
+import forkbench.report.export.HtmlWriter;
+import forkbench.report.export.MarkdownWriter;
+import forkbench.report.markup.Document;
 import forkbench.report.export.ReportFiles;
 import forkbench.report.input.Duplicates;
 import forkbench.report.input.InputException;
@@ -99,8 +102,9 @@ final class CompareCommand implements Callable<Integer> {
                 err.println("forkbench compare: " + base + " and " + fresh + " share no benchmark configuration");
                 return ExitCode.BAD_INPUT;
             }
-            outputs.put("compare.md", ComparisonExport.markdown(comparison));
-            outputs.put("compare.html", ComparisonExport.html(comparison));
+            Document document = ComparisonView.of(comparison);
+            outputs.put("compare.md", MarkdownWriter.write(document));
+            outputs.put("compare.html", HtmlWriter.write(document, Map.of()));
             ReportFiles.write(folder, outputs, force, inputs);
         } catch (InputException | OutputRefusedException e) {
             err.println("forkbench compare: " + Subcommands.oneLine(e.getMessage()));

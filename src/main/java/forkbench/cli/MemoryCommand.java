@@ -1,7 +1,8 @@
 package forkbench.cli;
 
 import forkbench.io.IoErrors;
-import forkbench.memory.MemoryFootprint;
+import forkbench.memory.MemoryMeasurement;
+import forkbench.record.MemoryFootprint;
 import forkbench.report.export.ReportFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +65,7 @@ final class MemoryCommand implements Callable<Integer> {
         }
         MemoryFootprint footprint;
         try {
-            footprint = MemoryFootprint.measure(count, threads);
+            footprint = MemoryMeasurement.measure(count, threads);
         } catch (IOException e) {
             err.println("forkbench memory: " + IoErrors.describe(e));
             return ExitCode.FAILED;

@@ -22,8 +22,10 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         exitCodeListHeading = ExitCode.HEADING, exitCodeList = {ExitCode.OK_HELP, ExitCode.FINDING_HELP,
                 ExitCode.BAD_INPUT_HELP, ExitCode.FAILED_HELP},
-        description = {"Turns JMH JSON results (-rf json) into speedup-per-core tables, scaling fits and a "
-                + "recommended worker count: report.md, report.csv, report.json and report.html in the output folder.",
+        description = {"Turns JMH JSON results (-rf json) into an answer (the fastest strategy per job and what the "
+                + "others cost), speedup-per-core tables, scaling fits and recommended worker counts: report.md, "
+                + "report.html, report.json, report.csv, headline.md, csv/*.csv and charts/*.svg in the output folder. Prints the "
+                + "answer.",
                 "Works for forkbench's results and for any JMH scaling sweep (a worker parameter, or -t threads)."})
 final class ReportCommand implements Callable<Integer> {
 
@@ -93,10 +95,12 @@ final class ReportCommand implements Callable<Integer> {
             Report report = Reporter.build(files, workerParam, options, merge);
             Map<String, String> outputs = Reporter.render(report, options);
             ReportFiles.write(folder, outputs, force, inputs);
-            out_.print(outputs.get("report.md"));
+            out_.print(outputs.get("headline.md"));
             long charts = outputs.keySet().stream().filter(name -> name.startsWith("charts/")).count();
-            err.println("forkbench report: wrote report.md, report.csv, report.json, report.html and " + charts
-                    + " chart" + (charts == 1 ? "" : "s") + " (charts/*.svg) to " + folder);
+            long tables = outputs.keySet().stream().filter(name -> name.startsWith("csv/")).count();
+            err.println("forkbench report: wrote report.md, report.html, report.json, report.csv, headline.md, " + tables
+                    + " table" + (tables == 1 ? "" : "s") + " (csv/*.csv) and " + charts + " chart"
+                    + (charts == 1 ? "" : "s") + " (charts/*.svg) to " + folder);
             return ExitCode.OK;
         } catch (InputException | OutputRefusedException e) {
             err.println("forkbench report: " + Subcommands.oneLine(e.getMessage()));

@@ -2,25 +2,26 @@ package forkbench.cli;
 
 import forkbench.io.Leftovers;
 import forkbench.report.Reporter;
-import forkbench.report.export.Markdown;
 import forkbench.report.export.ReportFiles;
 import forkbench.report.input.InputException;
-import forkbench.report.metadata.Interleaving;
-import forkbench.report.metadata.RunMetadata;
+import forkbench.interleave.Plan;
+import forkbench.interleave.ResultDocument;
+import forkbench.interleave.RoundsRun;
+import forkbench.interleave.Target;
+import forkbench.io.IoErrors;
+import forkbench.record.Interleaving;
+import forkbench.record.Precision;
+import forkbench.record.RunMetadata;
 import forkbench.report.model.Report;
 import forkbench.report.model.ReportOptions;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Defaults;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -33,8 +34,8 @@ import java.util.Map;
 /**
  * What a benchmark run keeps besides JMH's console output. A plain run (no {@code -rf}, no {@code -rff}) gets a new
  * folder under {@code results/} with JMH's JSON, the run's metadata and a full report, and ends by printing the
- * speedup table. A run that names its own JSON result file gets the metadata written beside that file. An
- * interleaved run's merged result goes where JMH's own would have gone, in the format asked for.
+ * speedup table. A run that names its own JSON result file gets the metadata written beside that file. A run in
+ * rounds writes its result (where JMH's own would have gone) and metadata after every round.
  */
 final class RunRecord {
 
@@ -45,25 +46,32 @@ final class RunRecord {
     private final ResultFormatType format;
     private final Path resultFile;
     private final Path jsonResult;
+    private final boolean resumed;
+    private final List<List<String>> earlierOrder;
     private RunMetadata started;
 
-    private RunRecord(Path folder, ResultFormatType format, Path resultFile, RunMetadata started) {
+    private RunRecord(Path folder, ResultFormatType format, Path resultFile, RunMetadata started, boolean resumed) {
         this.folder = folder;
         this.format = format;
         this.resultFile = resultFile;
         this.jsonResult = format == ResultFormatType.JSON ? resultFile : null;
         this.started = started;
+        this.resumed = resumed;
+        this.earlierOrder = started.interleaving() == null ? List.of() : started.interleaving().order();
     }
 
-    static RunRecord plan(CommandLineOptions cli) throws IOException {
-        RunMetadata started = RunMetadata.capture();
+    /**
+     * @param arguments the command line as given, kept in the metadata so that {@code --resume} can continue it
+     */
+    static RunRecord plan(CommandLineOptions cli, List<String> arguments) throws IOException {
+        RunMetadata started = RunMetadata.capture().withArguments(arguments);
         if (!cli.getResult().hasValue() && !cli.getResultFormat().hasValue()) {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
             String host = started.hostname().replaceAll("[^A-Za-z0-9._-]", "_");
             Path folder = ReportFiles.freeFolder(Path.of(RESULTS, "run-" + stamp + "-" + host));
             Files.createDirectories(Leftovers.removeIfEmptyAtExit(folder));
             Path result = Leftovers.removeIfEmptyAtExit(folder.resolve(RESULT_FILE));
-            return new RunRecord(folder, ResultFormatType.JSON, result, started);
+            return new RunRecord(folder, ResultFormatType.JSON, result, started, false);
         }
         ResultFormatType format = cli.getResultFormat().orElse(Defaults.RESULT_FORMAT);
         Path file = Path.of(cli.getResult().orElse(Defaults.RESULT_FILE_PREFIX + "."
@@ -72,7 +80,53 @@ final class RunRecord {
             // JMH creates its result file when the run starts and fills it at the end: interrupted, it stays empty.
             Leftovers.removeIfEmptyAtExit(file);
         }
-        return new RunRecord(null, format, file, started);
+        return new RunRecord(null, format, file, started, false);
+    }
+
+    /** The run kept in {@code place} (a run folder holding result.json, or a result file), to be continued. */
+    static RunRecord resume(Path place) throws UsageException {
+        Path file = resultFileIn(place);
+        RunMetadata metadata = metadataOf(file);
+        Path folder = Files.isDirectory(place) ? place : null;
+        return new RunRecord(folder, ResultFormatType.JSON, file, metadata, true);
+    }
+
+    /** The command line the run kept in {@code place} was started with. */
+    static List<String> startedWith(Path place) throws UsageException {
+        Path file = resultFileIn(place);
+        List<String> arguments = metadataOf(file).arguments();
+        if (arguments.isEmpty()) {
+            throw new UsageException(RunMetadata.fileFor(file) + " does not record the command line the run was "
+                    + "started with (made by an older forkbench): it cannot be resumed");
+        }
+        return arguments;
+    }
+
+    private static Path resultFileIn(Path place) throws UsageException {
+        Path file = Files.isDirectory(place) ? place.resolve(RESULT_FILE) : place;
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--resume " + place + ": no " + (Files.isDirectory(place) ? RESULT_FILE + " in it"
+                    : "such result file"));
+        }
+        return file;
+    }
+
+    private static RunMetadata metadataOf(Path file) throws UsageException {
+        try {
+            RunMetadata metadata = RunMetadata.readFor(file);
+            if (metadata == null) {
+                throw new UsageException("--resume: no " + RunMetadata.fileFor(file).getFileName() + " beside " + file
+                        + ": nothing says how the run was started");
+            }
+            return metadata;
+        } catch (IOException e) {
+            throw new UsageException("--resume: " + RunMetadata.fileFor(file) + " is unreadable ("
+                    + IoErrors.describe(e) + ")");
+        }
+    }
+
+    Path resultFile() {
+        return resultFile;
     }
 
     Options apply(ChainedOptionsBuilder options) {
@@ -83,18 +137,27 @@ final class RunRecord {
     }
 
     /**
-     * The merged result of an interleaved run, written whole or not at all; the order goes into the metadata.
-     *
-     * @return where it was written
+     * After each round: the result so far and its metadata, each written whole, so that an interrupted run keeps
+     * every finished round in a file that {@code report} reads and {@code --resume} continues.
      */
-    Path keepInterleaved(List<RunResult> merged, Interleaving order) throws IOException {
-        started = started.withInterleaving(order);
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        try (PrintStream stream = new PrintStream(text, true, StandardCharsets.UTF_8)) {
-            ResultFormatFactory.getInstance(format, stream).writeOut(merged);
+    void saveRound(ResultDocument combined, RoundsRun.Progress progress, Target target, long seed)
+            throws IOException {
+        List<List<String>> order = new ArrayList<>(earlierOrder);
+        order.addAll(progress.order());
+        RunMetadata now = started.withInterleaving(new Interleaving(progress.rounds(), seed, order));
+        if (target.adaptive()) {
+            List<Precision.Reached> reached = new ArrayList<>();
+            progress.statuses().forEach((configuration, status) -> reached.add(new Precision.Reached(
+                    configuration.label(), status.forks(), Double.isNaN(status.halfWidthPercent()) ? null
+                    : status.halfWidthPercent(), status.converged())));
+            now = now.withPrecision(new Precision(target.percent(), target.maxTime() == null ? null
+                    : Plan.minutes(target.maxTime()), target.minRounds(), target.maxRounds(),
+                    progress.plan() == null ? null : progress.plan().describe(), progress.iterations(),
+                    progress.stopped(), reached));
         }
-        ReportFiles.writeAtomically(resultFile, text.toString(StandardCharsets.UTF_8));
-        return resultFile;
+        started = now;
+        ReportFiles.writeAtomically(resultFile, combined.toJson());
+        ReportFiles.writeAtomically(RunMetadata.fileFor(resultFile), now.finished().toJson());
     }
 
     /** A run that failed leaves no empty result file and no empty results folder behind. */
@@ -106,25 +169,32 @@ final class RunRecord {
         Leftovers.removeEmpty(empty);
     }
 
-    /** After the run: metadata beside the JSON, and for a plain run the report and its table. */
-    void finish(PrintStream out, PrintStream err) throws IOException {
+    /**
+     * After the run: metadata beside the JSON; for a plain run the report; and for a plain run or a run in rounds
+     * (which has no JMH summary of its own) the speedup table.
+     */
+    void finish(PrintStream out, PrintStream err, boolean inRounds) throws IOException {
         if (jsonResult == null || !Files.isRegularFile(jsonResult)) {
             return;
         }
         ReportFiles.writeAtomically(RunMetadata.fileFor(jsonResult), started.finished().toJson());
-        if (folder == null) {
+        if (folder == null && !inRounds) {
             return;
         }
         ReportOptions options = ReportOptions.defaults();
         try {
             Report report = Reporter.build(List.of(jsonResult), "workers", options);
-            Map<String, String> outputs = Reporter.render(report, options);
-            Path reportFolder = folder.resolve("report");
-            ReportFiles.write(reportFolder, outputs, false, List.of(jsonResult));
+            String where = "";
+            if (folder != null) {
+                Map<String, String> outputs = Reporter.render(report, options);
+                Path reportFolder = folder.resolve("report");
+                ReportFiles.write(reportFolder, outputs, resumed, List.of(jsonResult));
+                where = " (report.md, .csv, .json, .html in " + reportFolder + ")";
+            }
             out.println();
-            out.println("# forkbench: speedup per core (report.md, .csv, .json, .html in " + reportFolder + ")");
+            out.println("# forkbench: the answer, intervals over fork means" + where);
             out.println();
-            out.print(Markdown.speedupTable(report));
+            out.print(Reporter.headline(report, options));
         } catch (InputException e) {
             err.println("forkbench: the results are in " + jsonResult + ", but no report could be made: "
                     + e.getMessage());

@@ -6,39 +6,25 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The order an interleaved run measures in: every configuration once per round, each round shuffled afresh. Over
- * the rounds each configuration runs early, late and in between, so a machine that slowly speeds up or slows down
- * spreads its drift over all of them instead of favouring whichever ran first. The seed makes the order
- * reproducible.
- *
- * @param configurations every configuration once, in JMH's own order
- * @param rounds the configurations of each round, in the order they run
+ * The order a run in rounds measures in: every configuration still measured once per round, each round shuffled
+ * afresh. Over the rounds each configuration runs early, late and in between, so a machine that slowly speeds up or
+ * slows down spreads its drift over all of them instead of favouring whichever ran first. The seed and the round's
+ * number fix the order, so a seed repeats a run's order and a resumed run goes on with the same sequence.
  */
-public record RoundPlan(List<Configuration> configurations, long seed, List<List<Configuration>> rounds) {
+public final class RoundPlan {
 
     public static final int MAX_ROUNDS = 1000;
 
-    public RoundPlan {
-        configurations = List.copyOf(configurations);
-        rounds = rounds.stream().map(List::copyOf).toList();
+    private RoundPlan() {
     }
 
-    public static RoundPlan shuffled(List<Configuration> configurations, int rounds, long seed) {
-        if (rounds < 1 || rounds > MAX_ROUNDS) {
-            throw new IllegalArgumentException("rounds must be from 1 to " + MAX_ROUNDS + ", got " + rounds);
+    /** The configurations of round {@code round} (counted from 0) in the order they run. */
+    public static List<Configuration> order(List<Configuration> configurations, long seed, int round) {
+        if (round < 0 || round >= MAX_ROUNDS) {
+            throw new IllegalArgumentException("a round is numbered from 0 to " + (MAX_ROUNDS - 1) + ", got " + round);
         }
-        Random random = new Random(seed);
-        List<List<Configuration>> order = new ArrayList<>(rounds);
-        for (int round = 0; round < rounds; round++) {
-            List<Configuration> shuffled = new ArrayList<>(configurations);
-            Collections.shuffle(shuffled, random);
-            order.add(shuffled);
-        }
-        return new RoundPlan(configurations, seed, order);
-    }
-
-    /** Each round's configurations by label, in run order: what the run's metadata records. */
-    public List<List<String>> labels() {
-        return rounds.stream().map(round -> round.stream().map(Configuration::label).toList()).toList();
+        List<Configuration> shuffled = new ArrayList<>(configurations);
+        Collections.shuffle(shuffled, new Random(seed * 1_000_003L + round));
+        return shuffled;
     }
 }

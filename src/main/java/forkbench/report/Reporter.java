@@ -1,15 +1,20 @@
 package forkbench.report;
 
-import forkbench.memory.MemoryFootprint;
+import forkbench.record.MemoryFootprint;
+import forkbench.report.chart.Charts;
 import forkbench.report.export.Csv;
-import forkbench.report.export.Html;
+import forkbench.report.export.CsvWriter;
+import forkbench.report.export.HtmlWriter;
 import forkbench.report.export.Json;
-import forkbench.report.export.Markdown;
+import forkbench.report.export.MarkdownWriter;
+import forkbench.report.markup.Block;
+import forkbench.report.markup.Document;
+import forkbench.report.view.ReportView;
 import forkbench.report.input.Duplicates;
 import forkbench.report.input.InputException;
 import forkbench.report.input.JmhResults;
 import forkbench.report.input.Measurement;
-import forkbench.report.metadata.RunMetadata;
+import forkbench.record.RunMetadata;
 import forkbench.report.model.Analysis;
 import forkbench.report.model.Report;
 import forkbench.report.model.ReportOptions;
@@ -28,9 +33,9 @@ public final class Reporter {
     /** The host name of results whose run recorded no metadata. */
     public static final String UNRECORDED_HOST = "unrecorded";
 
-    /** What a report folder holds at its top level: the four renderings and the charts folder. */
-    public static final List<String> OUTPUT_NAMES = List.of("report.md", "report.csv", "report.json", "report.html",
-            "charts");
+    /** What a report folder holds at its top level. */
+    public static final List<String> OUTPUT_NAMES = List.of("report.md", "report.html", "report.json", "report.csv",
+            "headline.md", "csv", "charts");
 
     private Reporter() {
     }
@@ -85,33 +90,66 @@ public final class Reporter {
     }
 
     /**
-     * The four renderings and every chart as its own SVG file ({@code charts/...}), by file name, in the order they
-     * are written. One after the other: rendering them side by
-     * side was slower on 2 cores, where the JIT compiler threads need the second core while the code is cold.
+     * Every output by file name, in the order they are written: report.md, report.html (charts inline),
+     * report.json, report.csv (the data, unrounded), headline.md (the answer alone, for a README), each table as csv/ID.csv and each chart as
+     * charts/NAME.svg. One after the other: rendering them side by side was slower on 2 cores, where the JIT
+     * compiler threads need the second core while the code is cold.
      */
     public static Map<String, String> render(Report report, ReportOptions options) {
+        Map<String, Double> cores = new LinkedHashMap<>();
+        report.runs().forEach(run -> {
+            if (run.metadata() != null) {
+                cores.put(run.host(), run.metadata().usableCores());
+            } else if (options.cores() != null) {
+                cores.put(run.host(), options.cores());
+            }
+        });
+        Map<String, String> charts = Charts.of(report, options.sizeParam(), cores);
+        Document document = ReportView.of(report, options, List.copyOf(charts.keySet()));
         Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put("report.md", Markdown.render(report));
-        outputs.put("report.csv", Csv.render(report));
+        outputs.put("report.md", MarkdownWriter.write(document));
+        outputs.put("report.html", HtmlWriter.write(document, charts));
         outputs.put("report.json", Json.render(report));
-        Map<String, String> charts = Html.charts(report, options.sizeParam());
-        outputs.put("report.html", Html.render(report, options.sizeParam(), charts));
+        outputs.put("report.csv", Csv.render(report));
+        outputs.put("headline.md", headline(document));
+        CsvWriter.write(document).forEach((name, csv) -> outputs.put("csv/" + name, csv));
         charts.forEach((name, svg) -> outputs.put("charts/" + name, svg));
         return outputs;
     }
 
-    private static List<String> runWarnings(Path file, RunMetadata metadata) {
-        List<String> warnings = new ArrayList<>();
+    /** The answer section alone, as Markdown: what a run prints at its end and what a README's headline quotes. */
+    public static String headline(Document document) {
+        StringBuilder md = new StringBuilder();
+        document.sections().stream().filter(section -> section.id().equals("answer")).findFirst()
+                .ifPresent(answer -> answer.blocks().forEach(block -> {
+                    switch (block) {
+                        case Block.Paragraph p -> md.append(MarkdownWriter.escape(p.text())).append("\n\n");
+                        case Block.TableBlock t -> md.append(MarkdownWriter.table(t.table())).append('\n');
+                        default -> {
+                        }
+                    }
+                }));
+        return md.toString();
+    }
+
+    /** The headline of a report built from {@code report}, for a run's closing lines. */
+    public static String headline(Report report, ReportOptions options) {
+        return headline(ReportView.of(report, options, List.of()));
+    }
+
+    private static List<Report.Warning> runWarnings(Path file, RunMetadata metadata) {
+        List<Report.Warning> warnings = new ArrayList<>();
         if (metadata == null) {
-            warnings.add(file + ": no run metadata beside it (" + RunMetadata.fileFor(file).getFileName()
-                    + "): host, cores and load unknown");
+            warnings.add(new Report.Warning(Report.Kind.NO_METADATA, file.toString(), "no run metadata beside it ("
+                    + RunMetadata.fileFor(file).getFileName() + "): host, cores and load unknown", 1));
             return warnings;
         }
         double cores = metadata.usableCores();
         for (Double load : new Double[] {metadata.loadBefore(), metadata.loadAfter()}) {
             if (load != null && load > cores) {
-                warnings.add(String.format(Locale.ROOT, "%s: load average %.2f above the %s usable cores: "
-                        + "other work competed with the benchmark", file, load, describeCores(cores)));
+                warnings.add(new Report.Warning(Report.Kind.LOAD, file.toString(), String.format(Locale.ROOT,
+                        "load average %.2f above the %s usable cores: other work competed with the benchmark", load,
+                        describeCores(cores)), load / cores));
                 break;
             }
         }

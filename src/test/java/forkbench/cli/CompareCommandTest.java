@@ -59,10 +59,10 @@ class CompareCommandTest {
         Outcome outcome = compare(base.toString(), slower.toString(), "--out", dir.resolve("c").toString());
         assertEquals(1, outcome.status(), outcome.err());
         assertTrue(outcome.out().contains("| pool n=100 workers=2 | 4 / 4 | 5.00 ms | 5.50 ms | 1.10× ["), outcome.out());
-        assertTrue(outcome.out().lines().anyMatch(line -> line.contains("| +10.0% | ") && line.endsWith("| slower |")),
+        assertTrue(outcome.out().lines().anyMatch(line -> line.contains("| +10.0% | ") && line.endsWith("| ⚠ slower |")),
                 outcome.out());
         assertTrue(outcome.out().contains("after Holm's correction for testing 2 configurations"), outcome.out());
-        assertTrue(Files.readString(dir.resolve("c/compare.html")).contains("class=\"worse\""));
+        assertTrue(Files.readString(dir.resolve("c/compare.html")).contains("class=\"t warn\""));
     }
 
     @Test
@@ -82,7 +82,7 @@ class CompareCommandTest {
         Outcome faster = compare(base.toString(), run("faster.json", 0.8, false).toString(),
                 "--out", dir.resolve("b").toString());
         assertEquals(0, faster.status());
-        assertTrue(faster.out().contains("| faster |"), faster.out());
+        assertTrue(faster.out().contains("| **faster** |"), faster.out());
     }
 
     @Test
@@ -90,7 +90,8 @@ class CompareCommandTest {
         Outcome outcome = compare(run("base.json", 1.0, false).toString(), run("more.json", 1.0, true).toString(),
                 "--out", dir.resolve("c").toString());
         assertEquals(0, outcome.status());
-        assertTrue(outcome.out().contains("## Only in the new run\n\n- pool n=100 workers=4"), outcome.out());
+        assertTrue(outcome.out().contains("## Only in the new run\n\n| configuration |\n| --- |\n| pool n=100 workers=4 |"),
+                outcome.out());
     }
 
     @Test

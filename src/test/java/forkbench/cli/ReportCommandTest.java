@@ -20,9 +20,9 @@ class ReportCommandTest {
 
     private static final String RESULT = """
             [{"benchmark": "b.S.sequential", "mode": "avgt", "threads": 1, "forks": 1, "params": {"n": "10"},
-              "primaryMetric": {"score": 10, "scoreUnit": "ms/op", "rawData": [[9, 10, 11]]}},
+              "primaryMetric": {"score": 10, "scoreUnit": "ms/op", "rawData": [[9], [10], [11]]}},
              {"benchmark": "b.S.pool", "mode": "avgt", "threads": 1, "forks": 1, "params": {"n": "10", "workers": "2"},
-              "primaryMetric": {"score": 5, "scoreUnit": "ms/op", "rawData": [[4.5, 5, 5.5]]}}]
+              "primaryMetric": {"score": 5, "scoreUnit": "ms/op", "rawData": [[4.5], [5], [5.5]]}}]
             """;
 
     @TempDir
@@ -44,20 +44,23 @@ class ReportCommandTest {
     }
 
     @Test
-    void writesTheFourOutputsAndPrintsTheMarkdown() throws IOException {
+    void writesEveryOutputAndPrintsTheAnswer() throws IOException {
         Path out = dir.resolve("out");
         Outcome outcome = report(result().toString(), "--out", out.toString());
         assertEquals(0, outcome.status(), outcome.err());
-        assertTrue(outcome.out().contains("| pool | n=10 | 2 |"), outcome.out());
-        for (String name : List.of("report.md", "report.csv", "report.json", "report.html")) {
+        assertTrue(outcome.out().contains("fastest pool with 2 workers"), outcome.out());
+        assertTrue(Files.readString(out.resolve("report.md")).contains("| pool | 2 | 3 |"));
+        for (String name : List.of("report.md", "report.csv", "report.json", "report.html", "headline.md")) {
             assertTrue(Files.size(out.resolve(name)) > 0, name);
         }
         assertTrue(Files.readString(out.resolve("report.json")).contains("\"recommendedWorkers\""));
         try (Stream<Path> files = Files.walk(out)) {
             List<String> names = files.filter(Files::isRegularFile).map(path -> out.relativize(path).toString())
                     .sorted().toList();
-            assertEquals(List.of("charts/speedup-unrecorded-n_10.svg", "report.csv", "report.html", "report.json",
-                    "report.md"), names, "the outputs and nothing else: no temporary files left behind");
+            assertEquals(List.of("charts/speedup-unrecorded-n_10.svg", "csv/answer-1.csv", "csv/break-even.csv",
+                    "csv/configurations-1.csv", "csv/fits.csv", "csv/runs.csv", "headline.md", "report.csv",
+                    "report.html", "report.json", "report.md"), names,
+                    "the outputs and nothing else: no temporary files left behind");
         }
         assertTrue(Files.readString(out.resolve("charts/speedup-unrecorded-n_10.svg")).startsWith("<svg"));
     }

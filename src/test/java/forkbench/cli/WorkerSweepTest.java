@@ -11,11 +11,11 @@ class WorkerSweepTest {
 
     @Test
     void doublesUpToTwiceTheProcessorsAndIncludesTheProcessorCount() {
-        assertEquals(List.of("1", "2"), WorkerSweep.forProcessors(1));
-        assertEquals(List.of("1", "2", "4"), WorkerSweep.forProcessors(2));
-        assertEquals(List.of("1", "2", "3", "4", "6"), WorkerSweep.forProcessors(3));
-        assertEquals(List.of("1", "2", "4", "6", "8", "12"), WorkerSweep.forProcessors(6));
-        assertEquals(List.of("1", "2", "4", "8", "16"), WorkerSweep.forProcessors(8));
+        assertEquals(List.of("1"), WorkerSweep.forProcessors(1));
+        assertEquals(List.of("1", "2"), WorkerSweep.forProcessors(2));
+        assertEquals(List.of("1", "2", "3"), WorkerSweep.forProcessors(3));
+        assertEquals(List.of("1", "2", "4", "6"), WorkerSweep.forProcessors(6));
+        assertEquals(List.of("1", "2", "4", "8"), WorkerSweep.forProcessors(8));
     }
 
     @Test

@@ -144,8 +144,9 @@ class BenchmarksJarIT {
         for (String name : List.of("report.md", "report.csv", "report.json", "report.html")) {
             assertTrue(Files.size(folder.resolve("report").resolve(name)) > 0, name);
         }
-        assertTrue(run.out().contains("# forkbench: speedup per core"), run.out());
-        assertTrue(run.out().contains("| threadPool | kernel=sum n=1000 | 2 |"), run.out());
+        assertTrue(run.out().contains("# forkbench: the answer"), run.out());
+        assertTrue(run.out().contains("fastest "), run.out());
+        assertTrue(Files.readString(folder.resolve("report/report.md")).contains("| threadPool | 2 | 1 |"));
 
         Run report = run(dir, "report", folder.resolve("result.json").toString(), "--out", "again");
         assertEquals(0, report.status(), report.err());
@@ -169,9 +170,10 @@ class BenchmarksJarIT {
         assertEquals(0, report.status(), report.err());
         String table = Files.readString(dir.resolve("report/report.md"));
         assertTrue(table.contains("| interleaved: 2 rounds, seed 11 |"), table);
+        assertTrue(table.contains("**kernel=sum n=1000**"), table);
         for (String id : Strategies.IDS) {
-            assertTrue(table.lines().anyMatch(line -> line.startsWith("| " + id + " | kernel=sum n=1000 |")
-                    && line.contains(" ± ")), id + " has no row with an interval in:\n" + table);
+            assertTrue(table.lines().anyMatch(line -> line.startsWith("| " + id + " | ") && line.contains(" ± ")),
+                    id + " has no row with an interval in:\n" + table);
         }
     }
 
@@ -181,10 +183,12 @@ class BenchmarksJarIT {
         Run run = run(dir, "StrategyBenchmark.processPool", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
                 "-p", "n=1000000", "-p", "workers=2");
         assertEquals(0, run.status(), run.out() + run.err());
-        assertTrue(run.out().contains("| processPool | kernel=sum n=1000000 | 2 |"), run.out());
+        assertTrue(run.out().contains("fastest processPool with 2 workers"), run.out());
         try (Stream<Path> reports = Files.walk(dir.resolve("results"))) {
             Path md = reports.filter(path -> path.endsWith("report/report.md")).findFirst().orElseThrow();
-            assertTrue(Files.readString(md).contains("no speedup vs sequential"));
+            String report = Files.readString(md);
+            assertTrue(report.contains("| processPool | 2 | 1 |"), report);
+            assertTrue(report.contains("no speedup vs sequential"), report);
         }
     }
 
@@ -229,6 +233,45 @@ class BenchmarksJarIT {
                         .noneMatch(Files::isRegularFile), "an empty results folder: " + leftovers);
             }
         }
+    }
+
+    @Test
+    void ctrlCAfterSomeRoundsKeepsThemAndResumeFinishesTheRun(@TempDir Path dir) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toAbsolutePath().toString(),
+                "StrategyBenchmark.threadPool", "-p", "n=1000", "-p", "workers=1", "--precision", "50",
+                "--min-rounds", "6", "-wi", "0", "-i", "1", "-r", "100ms"));
+        Path out = dir.resolve("out.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Process process = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!Files.readString(out).contains("round 2 of the 6 pilot rounds") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(1, TimeUnit.MINUTES), "the run ignored SIGINT");
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+        Path folder;
+        try (Stream<Path> runs = Files.list(dir.resolve("results"))) {
+            folder = runs.findFirst().orElseThrow();
+        }
+        String kept = Files.readString(folder.resolve("result.json"));
+        assertTrue(kept.contains("\"forks\" : 2") || kept.contains("\"forks\" : 3"), kept);
+        Run report = run(dir, "report", folder.resolve("result.json").toString(), "--out", "interrupted");
+        assertEquals(0, report.status(), report.err());
+
+        Run resumed = run(dir, "--resume", folder.toString());
+        assertEquals(0, resumed.status(), resumed.out() + resumed.err());
+        assertTrue(resumed.out().contains("# forkbench: resuming "), resumed.out());
+        assertTrue(Files.readString(folder.resolve("result.json")).contains("\"forks\" : 6"),
+                Files.readString(folder.resolve("result.json")));
+        String metadata = Files.readString(folder.resolve("result.metadata.json"));
+        assertTrue(metadata.contains("\"converged\" : true"), metadata);
+        assertTrue(Files.isRegularFile(folder.resolve("report/report.html")));
     }
 
     @Test

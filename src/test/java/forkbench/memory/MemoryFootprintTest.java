@@ -1,5 +1,7 @@
 package forkbench.memory;
 
+import forkbench.record.MemoryFootprint;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +16,7 @@ class MemoryFootprintTest {
 
     @Test
     void measuresChildrenAndThreadsOnThisMachine() throws Exception {
-        MemoryFootprint footprint = MemoryFootprint.measure(1, 1000);
+        MemoryFootprint footprint = MemoryMeasurement.measure(1, 1000);
         assertEquals(1, footprint.children());
         assertTrue(footprint.childRssKiB() > 10_000, "a JVM is tens of MiB resident: " + footprint);
         assertTrue(footprint.parentBaseKiB() > 10_000, footprint.toString());

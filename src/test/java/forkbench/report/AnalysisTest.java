@@ -157,16 +157,16 @@ class AnalysisTest {
         Report report = report(json, new ReportOptions("sequential", "n", 2.0, 0.95));
         Report.Row two = row(report, "pool", 2);
         assertTrue(two.speedupBeyondLimit());
-        assertTrue(two.anomalies().get(0).contains("lies above the physical limit min(workers, cores) = 2"),
+        assertTrue(two.anomalies().get(0).text().contains("lies above the physical limit min(workers, cores) = 2"),
                 two.anomalies().toString());
         Report.Row four = row(report, "pool", 4);
         assertEquals(2.0, four.coreLimit());
         assertTrue(four.selfSpeedupBeyondLimit());
         // Karp-Flatt with p = min(4, 2) = 2 and a self speedup of 2.27: negative, flagged.
         assertTrue(four.karpFlatt() < 0);
-        assertTrue(four.anomalies().stream().anyMatch(a -> a.startsWith("negative Karp-Flatt")),
+        assertTrue(four.anomalies().stream().anyMatch(a -> a.text().startsWith("negative Karp-Flatt")),
                 four.anomalies().toString());
-        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("lies above the physical limit")));
+        assertTrue(report.warnings().stream().anyMatch(w -> w.text().contains("lies above the physical limit")));
     }
 
     @Test

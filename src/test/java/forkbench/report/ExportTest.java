@@ -1,6 +1,7 @@
 package forkbench.report;
 
-import forkbench.report.export.Html;
+import forkbench.report.export.HtmlWriter;
+import forkbench.record.MemoryFootprint;
 import forkbench.report.model.Report;
 import forkbench.report.model.ReportOptions;
 import org.junit.jupiter.api.Test;
@@ -62,17 +63,18 @@ class ExportTest {
         Report report = Reporter.build(List.of(alpha, beta), "workers", options);
         Map<String, String> outputs = Reporter.render(report, options);
         String md = outputs.get("report.md");
-        assertTrue(md.contains("## Hosts side by side"), md);
-        assertTrue(md.contains("| strategy | params | workers | alpha | beta |"), md);
-        assertTrue(md.contains("| pool | n=10 | 2 | 2.00× ["), md);
-        assertTrue(outputs.get("report.html").contains("<h2>Hosts side by side</h2>"));
+        // An answer, and a table of configurations, per host.
+        assertTrue(md.contains("**n = 10 on alpha: fastest pool with 2 workers**"), md);
+        assertTrue(md.contains("**n = 10 on beta: fastest pool with 2 workers**"), md);
+        assertTrue(md.contains("**n=10 on alpha**") && md.contains("**n=10 on beta**"), md);
+        assertTrue(md.contains("| pool | 2 | 3 |"), md);
         // Each host's efficiency uses its own core count: 2 workers on 8 cores is not capped at 2 cores.
         Report.Row betaRow = report.rows().stream().filter(r -> r.host().equals("beta") && r.workers() == 2)
                 .findFirst().orElseThrow();
         assertTrue(Math.abs(betaRow.efficiency() - betaRow.speedup().value() / 2) < 1e-9);
         // A load above the cores is flagged for alpha only.
-        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("alpha.json: load average 3.50 above the 2")));
-        assertFalse(report.warnings().stream().anyMatch(w -> w.contains("beta.json: load")));
+        assertTrue(report.warnings().stream().anyMatch(w -> w.line().contains("alpha.json: load average 3.50 above the 2")));
+        assertFalse(report.warnings().stream().anyMatch(w -> w.line().contains("beta.json: load")));
     }
 
     /** A run on {@code host}: sequential 10 ms, pool at 2 workers 10/speedup ms, with its metadata beside it. */
@@ -92,19 +94,19 @@ class ExportTest {
     @Test
     void memoryPerWorkerIsShownBesideTheTimes() throws Exception {
         Path run = hostRun("alpha", 2, 0.5);
-        java.nio.file.Files.writeString(forkbench.memory.MemoryFootprint.fileFor(run),
-                new forkbench.memory.MemoryFootprint(40_960, 40_000, 42_000, 2, 48.5, 0.91, 2000, 35_000).toJson());
+        java.nio.file.Files.writeString(MemoryFootprint.fileFor(run),
+                new MemoryFootprint(40_960, 40_000, 42_000, 2, 48.5, 0.91, 2000, 35_000).toJson());
         ReportOptions options = ReportOptions.defaults();
         Map<String, String> outputs = Reporter.render(Reporter.build(List.of(run), "workers", options), options);
-        assertTrue(outputs.get("report.md").contains("## Memory per worker"), outputs.get("report.md"));
-        assertTrue(outputs.get("report.md").contains("| 40.0 MiB | 48.5 KiB | 0.910 KiB | 34.2 MiB |"),
+        assertTrue(outputs.get("report.md").contains("## Cost anatomy: what each worker costs"), outputs.get("report.md"));
+        assertTrue(outputs.get("report.md").contains("| alpha | 40.0 MiB | 48.5 KiB | 0.910 KiB | 34.2 MiB |"),
                 outputs.get("report.md"));
-        assertTrue(outputs.get("report.html").contains("<h2>Memory per worker</h2>"));
+        assertTrue(outputs.get("report.html").contains("<caption>Memory per worker"));
         assertTrue(outputs.get("report.json").contains("\"platformThreadKiB\" : 48.5"));
     }
 
     @Test
     void escapeCoversEveryHtmlSpecialCharacter() {
-        assertTrue(Html.escape("a&b<c>d\"e'f").equals("a&amp;b&lt;c&gt;d&quot;e&#39;f"));
+        assertTrue(HtmlWriter.escape("a&b<c>d\"e'f").equals("a&amp;b&lt;c&gt;d&quot;e&#39;f"));
     }
 }

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** report.csv: one line per configuration and worker count, every number unrounded, one column per parameter. */
+/**
+ * report.csv: the data, not a rendering — one line per configuration and worker count, every number unrounded, one
+ * column per parameter. The tables as the report shows them are in csv/ (see {@link CsvWriter}).
+ */
 public final class Csv {
 
     private Csv() {
@@ -36,7 +39,7 @@ public final class Csv {
             ratio(cells, r.selfSpeedup());
             cells.add(number(r.efficiency()));
             cells.add(number(r.karpFlatt()));
-            cells.add(text(String.join("; ", r.anomalies())));
+            cells.add(text(String.join("; ", r.anomalies().stream().map(Report.Warning::text).toList())));
             line(csv, cells);
         }
         return csv.toString();
@@ -58,10 +61,7 @@ public final class Csv {
      * apostrophe: input names must stay names.
      */
     static String text(String value) {
-        String safe = value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
-        boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
-                || safe.indexOf('\r') >= 0;
-        return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+        return CsvWriter.field(value);
     }
 
     private static void line(StringBuilder csv, List<String> cells) {

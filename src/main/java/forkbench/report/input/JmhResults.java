@@ -36,7 +36,23 @@ public final class JmhResults {
      * @param host        the machine the file's run was recorded on
      */
     public static List<Measurement> read(Path file, String workerParam, String host) throws InputException {
-        JsonNode root = parse(file);
+        return measurements(file, parse(file), workerParam, host);
+    }
+
+    /** The same, from JSON text already in memory; {@code source} names it in messages. */
+    public static List<Measurement> parse(String json, Path source, String workerParam, String host)
+            throws InputException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InputException(source, "not valid JSON");
+        }
+        return measurements(source, root, workerParam, host);
+    }
+
+    private static List<Measurement> measurements(Path file, JsonNode root, String workerParam, String host)
+            throws InputException {
         if (!root.isArray()) {
             throw new InputException(file, "not a JMH JSON result file (expected a list of results; run JMH with -rf json)");
         }

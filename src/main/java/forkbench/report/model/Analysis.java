@@ -1,6 +1,7 @@
 package forkbench.report.model;
 
 import forkbench.report.input.Measurement;
+import forkbench.strategy.Strategies;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,8 +22,7 @@ import java.util.TreeMap;
 public final class Analysis {
 
     /** forkbench's own strategies, in the order a reader expects; other labels follow alphabetically. */
-    private static final List<String> KNOWN_ORDER = List.of("sequential", "platformThreads", "threadPool",
-            "virtualThreads", "forkJoin", "parallelStream", "processCold", "processPool");
+    private static final List<String> KNOWN_ORDER = Strategies.IDS;
 
     /** Fork means further apart than this, relative to the mean, and more than iterations explain: a warning. */
     static final double FORK_SPREAD = 0.05;
@@ -69,17 +69,56 @@ public final class Analysis {
                 scaling.add(one.scaling());
             }
         }
-        List<String> warnings = new ArrayList<>();
+        List<Report.Warning> warnings = new ArrayList<>();
         runs.forEach(run -> warnings.addAll(run.warnings()));
         warnings.addAll(emptyColumns(keys, configurations, options));
         for (Report.Row row : rows) {
-            String where = row.host() + " " + row.label() + " " + describe(row.params()) + " workers=" + row.workers()
-                    + ": ";
-            row.anomalies().forEach(anomaly -> warnings.add(where + anomaly));
-            row.warnings().forEach(warning -> warnings.add(where + warning));
+            warnings.addAll(row.anomalies());
+            warnings.addAll(row.warnings());
         }
         return new Report(options.confidence(), options.baseline(), runs, rows, scaling,
-                breakEven(rows, options), warnings);
+                breakEven(rows, options), verdicts(keys, configurations, scaling, options), warnings);
+    }
+
+    /**
+     * Per host and parameters with a size: each strategy at its recommended worker count (the baseline at its
+     * own), the fastest first, every other one as a ratio to the fastest with its fork-level interval.
+     */
+    private static List<Report.Verdict> verdicts(List<Key> keys, Map<Key, TreeMap<Integer, Replicates>> configurations,
+                                                 List<Report.Scaling> scaling, ReportOptions options) {
+        Map<Key, Integer> recommended = new LinkedHashMap<>();
+        scaling.forEach(s -> recommended.put(new Key(s.host(), s.label(), s.params()), s.recommendedWorkers()));
+        Map<List<Object>, List<Key>> jobs = new LinkedHashMap<>();
+        for (Key key : keys) {
+            if (key.params().containsKey(options.sizeParam())) {
+                jobs.computeIfAbsent(List.of(key.host(), key.params()), k -> new ArrayList<>()).add(key);
+            }
+        }
+        List<Report.Verdict> verdicts = new ArrayList<>();
+        for (List<Key> job : jobs.values()) {
+            Map<Key, Map.Entry<Integer, Replicates>> chosen = new LinkedHashMap<>();
+            for (Key key : job) {
+                TreeMap<Integer, Replicates> byWorkers = configurations.get(key);
+                Integer workers = recommended.getOrDefault(key, byWorkers.firstKey());
+                chosen.put(key, Map.entry(workers, byWorkers.get(workers)));
+            }
+            Key fastest = chosen.entrySet().stream()
+                    .min(Comparator.comparingDouble(e -> e.getValue().getValue().mean())).orElseThrow().getKey();
+            Replicates best = chosen.get(fastest).getValue();
+            List<Report.Standing> standings = new ArrayList<>();
+            chosen.entrySet().stream().sorted(Comparator.comparingDouble(e -> e.getValue().getValue().mean()))
+                    .forEach(e -> {
+                        Replicates time = e.getValue().getValue();
+                        Ratio slower = e.getKey().equals(fastest) ? null
+                                : Ratio.of(time.sample(), best.sample(), options.confidence());
+                        Boolean distinguishable = slower == null || slower.low() == null ? null
+                                : slower.low() > 1;
+                        standings.add(new Report.Standing(e.getKey().label(), e.getValue().getKey(), time.mean(),
+                                finite(time.halfWidth(options.confidence())), slower, distinguishable));
+                    });
+            verdicts.add(new Report.Verdict(fastest.host(), fastest.params(), standings));
+        }
+        return verdicts;
     }
 
     private record Analysed(List<Report.Row> rows, Report.Scaling scaling) {
@@ -136,36 +175,40 @@ public final class Analysis {
         Double karpFlatt = self == null || limit < 2
                 ? null : (1 / self.value() - 1.0 / limit) / (1 - 1.0 / limit);
 
-        List<String> anomalies = new ArrayList<>();
-        beyondLimit(anomalies, "speedup vs " + options.baseline(), speedup, limit, "the " + options.baseline()
+        String where = key.label() + (key.params().isEmpty() ? "" : " " + describe(key.params())) + " workers="
+                + workers;
+        List<Report.Warning> anomalies = new ArrayList<>();
+        beyondLimit(anomalies, where, "speedup vs " + options.baseline(), speedup, limit, "the " + options.baseline()
                 + " baseline ran slower than the same work inside this strategy (another JIT outcome or code layout "
                 + "in its forks), or the machine's speed drifted between the two");
-        beyondLimit(anomalies, "speedup vs 1 worker", self, limit, "the 1-worker run was slowed (a busy neighbour, "
-                + "a slower fork) or ran a different code path");
+        beyondLimit(anomalies, where, "speedup vs 1 worker", self, limit, "the 1-worker run was slowed (a busy "
+                + "neighbour, a slower fork) or ran a different code path");
         if (karpFlatt != null && karpFlatt < 0) {
-            anomalies.add(String.format(Locale.ROOT, "negative Karp-Flatt serial fraction %.3f: faster than linear "
-                    + "against 1 worker, so the 1-worker time is suspect", karpFlatt));
+            anomalies.add(new Report.Warning(Report.Kind.NEGATIVE_KARP_FLATT, where, String.format(Locale.ROOT,
+                    "negative Karp-Flatt serial fraction %.3f: faster than linear against 1 worker, so the 1-worker "
+                            + "time is suspect", karpFlatt), -karpFlatt));
         }
 
-        List<String> warnings = new ArrayList<>();
+        List<Report.Warning> warnings = new ArrayList<>();
         if (time.noInterval() != null) {
-            warnings.add(time.noInterval());
+            warnings.add(new Report.Warning(Report.Kind.ONE_FORK, where, time.noInterval(), 1));
         } else if (time.caution() != null) {
-            warnings.add(time.caution());
+            warnings.add(new Report.Warning(Report.Kind.TWO_FORKS, where, time.caution(), 1));
         }
         double mean = time.mean();
         Double withinCv = Double.isNaN(time.within()) ? null : Math.sqrt(time.within()) / mean;
         Double betweenCv = Double.isNaN(time.between()) ? null : Math.sqrt(time.between()) / mean;
         if (withinCv != null && withinCv > ReportOptions.NOISY_VARIATION) {
-            warnings.add(String.format(Locale.ROOT, "noisy: iterations within a fork vary by %.0f%% (CV)",
-                    100 * withinCv));
+            warnings.add(new Report.Warning(Report.Kind.NOISY, where, String.format(Locale.ROOT,
+                    "iterations within a fork vary by %.0f%% (CV)", 100 * withinCv), withinCv));
         }
         if (time.forksDisagree(FORK_TEST_LEVEL, FORK_SPREAD)) {
             double[] forkMeans = time.forkMeans();
             double max = java.util.Arrays.stream(forkMeans).max().orElseThrow();
             double min = java.util.Arrays.stream(forkMeans).min().orElseThrow();
-            warnings.add(String.format(Locale.ROOT, "forks disagree: fork means %.0f%% apart, more than the "
-                    + "iterations within them explain", 100 * (max - min) / mean));
+            double spread = (max - min) / mean;
+            warnings.add(new Report.Warning(Report.Kind.FORKS_DISAGREE, where, String.format(Locale.ROOT,
+                    "fork means %.0f%% apart, more than the iterations within them explain", 100 * spread), spread));
         }
         return new Report.Row(key.host(), key.label(), key.params(), workers, time.forks(), time.totalIterations(),
                 mean, finite(time.halfWidth(confidence)), time.noInterval(), withinCv, betweenCv,
@@ -174,19 +217,19 @@ public final class Analysis {
     }
 
     /** A speedup past min(workers, cores) is an anomaly: wholly past it by its interval, or past it within noise. */
-    private static void beyondLimit(List<String> anomalies, String what, Ratio ratio, double limit, String causes) {
+    private static void beyondLimit(List<Report.Warning> anomalies, String where, String what, Ratio ratio,
+                                    double limit, String causes) {
         if (ratio == null || ratio.value() <= limit) {
             return;
         }
         String value = String.format(Locale.ROOT, "%s %.2fx", what, ratio.value());
         String bound = String.format(Locale.ROOT, "min(workers, cores) = %s", limit == Math.rint(limit)
                 ? String.valueOf((long) limit) : String.format(Locale.ROOT, "%.2f", limit));
-        if (ratio.low() != null && ratio.low() > limit) {
-            anomalies.add(String.format(Locale.ROOT, "%s [%.2f, %.2f] lies above the physical limit %s: likely %s",
-                    value, ratio.low(), ratio.high(), bound, causes));
-        } else {
-            anomalies.add(value + " is above the physical limit " + bound + " (within noise): not a real gain");
-        }
+        String text = ratio.low() != null && ratio.low() > limit
+                ? String.format(Locale.ROOT, "%s [%.2f, %.2f] lies above the physical limit %s: likely %s", value,
+                        ratio.low(), ratio.high(), bound, causes)
+                : value + " is above the physical limit " + bound + " (within noise): not a real gain";
+        anomalies.add(new Report.Warning(Report.Kind.BEYOND_LIMIT, where, text, ratio.value() / limit));
     }
 
     /** [best, recommended]: how many workers to use, and why. */
@@ -264,8 +307,9 @@ public final class Analysis {
      * Which columns some rows leave empty, and why, one line per reason: a run of a subset of strategies or worker
      * counts is a normal run, and its report says what it could not compute instead of failing.
      */
-    private static List<String> emptyColumns(List<Key> keys, Map<Key, TreeMap<Integer, Replicates>> configurations,
-                                             ReportOptions options) {
+    private static List<Report.Warning> emptyColumns(List<Key> keys,
+                                                     Map<Key, TreeMap<Integer, Replicates>> configurations,
+                                                     ReportOptions options) {
         List<String> noBaseline = new ArrayList<>();
         List<String> noOneWorker = new ArrayList<>();
         for (Key key : keys) {
@@ -281,13 +325,15 @@ public final class Analysis {
                 noOneWorker.add(where);
             }
         }
-        List<String> notes = new ArrayList<>();
+        List<Report.Warning> notes = new ArrayList<>();
         if (!noBaseline.isEmpty()) {
-            notes.add("no speedup vs " + options.baseline() + " (the results hold no " + options.baseline()
-                    + " run with the same parameters) for " + String.join("; ", noBaseline));
+            notes.add(new Report.Warning(Report.Kind.EMPTY_COLUMNS, "", "no speedup vs " + options.baseline()
+                    + " (the results hold no " + options.baseline() + " run with the same parameters) for "
+                    + String.join("; ", noBaseline), noBaseline.size()));
         }
         if (!noOneWorker.isEmpty()) {
-            notes.add("no speedup vs 1 worker (no 1-worker run) for " + String.join("; ", noOneWorker));
+            notes.add(new Report.Warning(Report.Kind.EMPTY_COLUMNS, "", "no speedup vs 1 worker (no 1-worker run) for "
+                    + String.join("; ", noOneWorker), noOneWorker.size()));
         }
         return notes;
     }

@@ -1,18 +1,77 @@
 package forkbench.report.model;
 
-import forkbench.memory.MemoryFootprint;
-import forkbench.report.metadata.RunMetadata;
+import forkbench.record.MemoryFootprint;
+import forkbench.record.RunMetadata;
 
 import java.util.List;
 import java.util.Map;
 
-/** Everything a report shows, computed once and rendered by every exporter alike. */
+/**
+ * Everything a report shows, computed once and rendered by every exporter alike.
+ *
+ * @param verdicts per host and parameters (a job size, a kernel): which strategy is fastest and what the others cost
+ * @param warnings what to doubt, each with its kind, so a report can group them
+ */
 public record Report(double confidence, String baseline, List<Run> runs, List<Row> rows, List<Scaling> scaling,
-                     List<BreakEven> breakEven, List<String> warnings) {
+                     List<BreakEven> breakEven, List<Verdict> verdicts, List<Warning> warnings) {
+
+    /**
+     * The answer for one job: each strategy at its recommended worker count, fastest first.
+     *
+     * @param params the job's parameters (size, kernel, ...)
+     */
+    public record Verdict(String host, Map<String, String> params, List<Standing> standings) {
+    }
+
+    /**
+     * One strategy in a verdict.
+     *
+     * @param againstFastest this strategy's time / the fastest one's, with its interval ({@code null} for the fastest)
+     * @param distinguishable whether that ratio is significantly above 1 ({@code null} without an interval)
+     */
+    public record Standing(String label, int workers, double timeNanos, Double timeHalfWidthNanos,
+                           Ratio againstFastest, Boolean distinguishable) {
+    }
+
+    /** Kinds of warning, run-level first: the order a reader should see them in. */
+    public enum Kind {
+        LOAD("load above the cores during the run"),
+        NO_METADATA("no run metadata"),
+        ONE_FORK("one fork: no interval"),
+        TWO_FORKS("two forks: very wide intervals"),
+        EMPTY_COLUMNS("columns left empty"),
+        BEYOND_LIMIT("past the physical limit min(workers, cores)"),
+        NEGATIVE_KARP_FLATT("negative Karp-Flatt serial fraction"),
+        FORKS_DISAGREE("fork means differ more than iterations explain"),
+        NOISY("noisy iterations within forks (CV above 5%)");
+
+        private final String title;
+
+        Kind(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    /**
+     * Something to doubt.
+     *
+     * @param where    the run or configuration it is about ({@code ""} for the whole report)
+     * @param severity how bad, for showing the worst first (a CV, a spread, a ratio past the limit)
+     */
+    public record Warning(Kind kind, String where, String text, double severity) {
+
+        public String line() {
+            return where.isEmpty() ? text : where + ": " + text;
+        }
+    }
 
     /** One input file, what is known of the machine it ran on, and its memory per worker where measured. */
     public record Run(String source, String host, RunMetadata metadata, MemoryFootprint memory,
-                      List<String> warnings) {
+                      List<Warning> warnings) {
     }
 
     /**
@@ -33,11 +92,12 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
      * @param karpFlatt          the experimentally determined serial fraction, from the self speedup with
      *                           p = min(workers, cores) ({@code null} below 2)
      * @param anomalies          results past what physics allows, each with its likely causes: never plain results
+     * @param warnings           what else to doubt about this row
      */
     public record Row(String host, String label, Map<String, String> params, int workers, int forks, int iterations,
                       double timeNanos, Double timeHalfWidthNanos, String noInterval, Double withinForkCv,
                       Double betweenForkCv, Double betweenShare, double coreLimit, Ratio speedup, Ratio selfSpeedup,
-                      Double efficiency, Double karpFlatt, List<String> anomalies, List<String> warnings) {
+                      Double efficiency, Double karpFlatt, List<Warning> anomalies, List<Warning> warnings) {
 
         /** Whether the speedup's point estimate is past the physical limit (flagged, whatever its interval). */
         public boolean speedupBeyondLimit() {

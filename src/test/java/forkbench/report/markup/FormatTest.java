@@ -1,4 +1,4 @@
-package forkbench.report.export;
+package forkbench.report.markup;
 
 import forkbench.report.model.Ratio;
 import org.junit.jupiter.api.Test;

@@ -1,19 +1,15 @@
 package forkbench.memory;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import forkbench.process.ChildProcess;
 import forkbench.process.Children;
 import forkbench.process.ForkOptions;
-import forkbench.report.metadata.Beside;
+import forkbench.record.MemoryFootprint;
 import forkbench.workload.Range;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,40 +17,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/**
- * Memory per worker, measured on this machine: the resident memory of each child JVM after a job, and what one
- * more platform or virtual thread adds to a parent JVM. Written beside a run's JSON as {@code NAME.memory.json},
- * and shown by the report next to the times.
- *
- * @param childRssKiB        resident memory of one child JVM after a small job, median over the children
- * @param childRssKiBMin     the smallest child's
- * @param childRssKiBMax     the largest child's
- * @param children           how many children were measured
- * @param platformThreadKiB  resident memory one more parked platform thread adds to a JVM
- * @param virtualThreadKiB   the same for a virtual thread
- * @param threads            how many threads of each kind the thread figures were averaged over
- * @param parentBaseKiB      resident memory of a JVM holding no extra threads, for scale
- */
-public record MemoryFootprint(long childRssKiB, long childRssKiBMin, long childRssKiBMax, int children,
-                              double platformThreadKiB, double virtualThreadKiB, int threads, long parentBaseKiB) {
+/** Measures memory per worker on this machine (Linux, from /proc): child JVMs, and threads of each kind. */
+public final class MemoryMeasurement {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final int REPEATS = 3;
 
-    /** Where the footprint of a JMH JSON file lives: beside it, {@code NAME.memory.json} for {@code NAME.json}. */
-    public static Path fileFor(Path resultFile) {
-        return Beside.resultFile(resultFile, "memory");
-    }
-
-    /** The footprint recorded beside a JMH JSON file, or {@code null} when none was. */
-    public static MemoryFootprint readFor(Path resultFile) throws IOException {
-        Path file = fileFor(resultFile);
-        return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), MemoryFootprint.class) : null;
-    }
-
-    public String toJson() throws IOException {
-        return JSON.writeValueAsString(this) + "\n";
+    private MemoryMeasurement() {
     }
 
     /** Measures on this machine: {@code children} child JVMs, and {@code threads} threads of each kind. */

@@ -1,4 +1,4 @@
-package forkbench.report.metadata;
+package forkbench.record;
 
 import java.util.List;
 

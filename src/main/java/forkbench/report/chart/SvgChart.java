@@ -1,4 +1,8 @@
-package forkbench.report.export;
+package forkbench.report.chart;
+
+import forkbench.report.export.HtmlWriter;
+import forkbench.report.markup.Format;
+import forkbench.strategy.Strategies;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +16,21 @@ final class SvgChart {
 
     enum Style { SOLID, DASHED, DOTTED }
 
-    private record Series(String name, double[] x, double[] y, Style style, boolean markers, String color) {
+    /**
+     * @param low    each point's interval low end (error bars), or {@code null}
+     * @param legend whether the series has a legend entry (a fitted curve shares its strategy's)
+     */
+    private record Series(String name, double[] x, double[] y, double[] low, double[] high, Style style,
+                          boolean markers, String color, boolean legend) {
     }
 
-    private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
-            "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
+    /**
+     * Okabe and Ito's colour-blind-safe palette, one colour per forkbench strategy in the same order everywhere;
+     * the yellow is left out (unreadable on white). Other labels take greys.
+     */
+    private static final String[] STRATEGY_COLOURS = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#0072B2",
+            "#D55E00", "#CC79A7", "#8C6D1F"};
+    private static final String[] OTHER_COLOURS = {"#555555", "#888888", "#AAAAAA", "#333333"};
     private static final int WIDTH = 640;
     private static final int HEIGHT = 380;
     private static final int LEFT = 70;
@@ -39,13 +53,19 @@ final class SvgChart {
         this.logY = logY;
     }
 
-    /** The colour of the {@code index}-th label, so a strategy keeps its colour in every chart of a page. */
-    static String colour(int index) {
-        return index < 0 ? "#999999" : PALETTE[index % PALETTE.length];
+    /** The colour of a strategy, the same in every chart of every report; a label forkbench does not know gets a grey. */
+    static String colour(String label) {
+        int index = Strategies.IDS.indexOf(label);
+        return index >= 0 ? STRATEGY_COLOURS[index % STRATEGY_COLOURS.length]
+                : OTHER_COLOURS[Math.floorMod(label.hashCode(), OTHER_COLOURS.length)];
     }
 
-    void add(String name, double[] x, double[] y, Style style, boolean markers, String colour) {
-        series.add(new Series(name, x.clone(), y.clone(), style, markers, colour));
+    static final String IDEAL_COLOUR = "#999999";
+
+    void add(String name, double[] x, double[] y, double[] low, double[] high, Style style, boolean markers,
+             String colour, boolean legend) {
+        series.add(new Series(name, x.clone(), y.clone(), low == null ? null : low.clone(),
+                high == null ? null : high.clone(), style, markers, colour, legend));
     }
 
     String render() {
@@ -54,9 +74,9 @@ final class SvgChart {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
                 + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">", WIDTH, HEIGHT, WIDTH, HEIGHT,
-                Html.escape(title)));
+                HtmlWriter.escape(title)));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
-        svg.append(text(LEFT, 20, Html.escape(title), "start", "font-weight:bold"));
+        svg.append(text(LEFT, 20, HtmlWriter.escape(title), "start", "font-weight:bold"));
         axes(svg, xRange, yRange);
         int legendY = TOP + 8;
         for (Series s : series) {
@@ -74,6 +94,20 @@ final class SvgChart {
             }
             svg.append("<polyline fill=\"none\" stroke=\"").append(s.color()).append("\" stroke-width=\"2\"")
                     .append(dash).append(" points=\"").append(points.toString().strip()).append("\"/>");
+            if (s.low() != null) {
+                for (int i = 0; i < s.x().length; i++) {
+                    if (usable(s.x()[i], logX) && usable(s.low()[i], logY) && usable(s.high()[i], logY)) {
+                        String x = coordinate(px(s.x()[i], xRange));
+                        String top = coordinate(py(s.high()[i], yRange));
+                        String bottom = coordinate(py(s.low()[i], yRange));
+                        svg.append("<path d=\"M").append(x).append(' ').append(top).append(" V").append(bottom)
+                                .append(" M").append(coordinate(px(s.x()[i], xRange) - 4)).append(' ').append(top)
+                                .append(" h8 M").append(coordinate(px(s.x()[i], xRange) - 4)).append(' ')
+                                .append(bottom).append(" h8\" stroke=\"").append(s.color())
+                                .append("\" stroke-width=\"1.2\" fill=\"none\"/>");
+                    }
+                }
+            }
             if (s.markers()) {
                 for (int i = 0; i < s.x().length; i++) {
                     if (usable(s.x()[i], logX) && usable(s.y()[i], logY)) {
@@ -83,11 +117,14 @@ final class SvgChart {
                     }
                 }
             }
+            if (!s.legend()) {
+                continue;
+            }
             int lx = WIDTH - RIGHT + 12;
             svg.append("<line x1=\"").append(lx).append("\" y1=\"").append(legendY).append("\" x2=\"").append(lx + 22)
                     .append("\" y2=\"").append(legendY).append("\" stroke=\"").append(s.color())
                     .append("\" stroke-width=\"2\"").append(dash).append("/>");
-            svg.append(text(lx + 28, legendY + 4, Html.escape(s.name()), "start", "font-size:11px"));
+            svg.append(text(lx + 28, legendY + 4, HtmlWriter.escape(s.name()), "start", "font-size:11px"));
             legendY += 16;
         }
         return svg.append("</svg>").toString();
@@ -112,10 +149,10 @@ final class SvgChart {
                     .append(x1).append("\" y2=\"").append(coordinate(y)).append("\" stroke=\"#ddd\"/>");
             svg.append(text(x0 - 6, y + 4, label(tick), "end", "font-size:11px"));
         }
-        svg.append(text((x0 + x1) / 2.0, HEIGHT - 12, Html.escape(xLabel), "middle", ""));
+        svg.append(text((x0 + x1) / 2.0, HEIGHT - 12, HtmlWriter.escape(xLabel), "middle", ""));
         svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" "
                 + "transform=\"rotate(-90 16 %.1f)\" font-family=\"sans-serif\" font-size=\"12\">%s</text>",
-                (y0 + y1) / 2.0, (y0 + y1) / 2.0, Html.escape(yLabel)));
+                (y0 + y1) / 2.0, (y0 + y1) / 2.0, HtmlWriter.escape(yLabel)));
     }
 
     private double[] range(boolean horizontal) {
@@ -123,10 +160,17 @@ final class SvgChart {
         double high = Double.NEGATIVE_INFINITY;
         boolean log = horizontal ? logX : logY;
         for (Series s : series) {
-            for (double v : horizontal ? s.x() : s.y()) {
-                if (usable(v, log)) {
-                    low = Math.min(low, v);
-                    high = Math.max(high, v);
+            List<double[]> values = new ArrayList<>(List.of(horizontal ? s.x() : s.y()));
+            if (!horizontal && s.low() != null) {
+                values.add(s.low());
+                values.add(s.high());
+            }
+            for (double[] array : values) {
+                for (double v : array) {
+                    if (usable(v, log)) {
+                        low = Math.min(low, v);
+                        high = Math.max(high, v);
+                    }
                 }
             }
         }

@@ -1,4 +1,4 @@
-package forkbench.report.metadata;
+package forkbench.record;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,17 +21,21 @@ import java.util.Locale;
  * @param loadBefore the 1-minute load average when the run started ({@code null} where the OS has none)
  * @param loadAfter  the same when it ended
  * @param interleaving how an interleaved run ordered its configurations ({@code null}: JMH's own order)
+ * @param precision    what a run with a precision target reached ({@code null}: none was set)
+ * @param arguments    the command line the run was started with, so that {@code --resume} can continue it
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunMetadata(String hostname, String cpuModel, int logicalCores, Double cpuQuota, String os,
                           String jdk, String jvm, List<String> jvmFlags, String startedAt, String endedAt,
-                          Double loadBefore, Double loadAfter, Interleaving interleaving) {
+                          Double loadBefore, Double loadAfter, Interleaving interleaving, Precision precision,
+                          List<String> arguments) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public RunMetadata {
         jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
+        arguments = arguments == null ? List.of() : List.copyOf(arguments);
     }
 
     /** This machine, now; the end time and load are filled in by {@link #finished()}. */
@@ -43,17 +47,27 @@ public record RunMetadata(String hostname, String cpuModel, int logicalCores, Do
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("java.home"),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                Instant.now().toString(), null, load(), null, null);
+                Instant.now().toString(), null, load(), null, null, null, List.of());
     }
 
     public RunMetadata finished() {
         return new RunMetadata(hostname, cpuModel, logicalCores, cpuQuota, os, jdk, jvm, jvmFlags, startedAt,
-                Instant.now().toString(), loadBefore, load(), interleaving);
+                Instant.now().toString(), loadBefore, load(), interleaving, precision, arguments);
     }
 
     public RunMetadata withInterleaving(Interleaving order) {
         return new RunMetadata(hostname, cpuModel, logicalCores, cpuQuota, os, jdk, jvm, jvmFlags, startedAt,
-                endedAt, loadBefore, loadAfter, order);
+                endedAt, loadBefore, loadAfter, order, precision, arguments);
+    }
+
+    public RunMetadata withPrecision(Precision reached) {
+        return new RunMetadata(hostname, cpuModel, logicalCores, cpuQuota, os, jdk, jvm, jvmFlags, startedAt,
+                endedAt, loadBefore, loadAfter, interleaving, reached, arguments);
+    }
+
+    public RunMetadata withArguments(List<String> commandLine) {
+        return new RunMetadata(hostname, cpuModel, logicalCores, cpuQuota, os, jdk, jvm, jvmFlags, startedAt,
+                endedAt, loadBefore, loadAfter, interleaving, precision, commandLine);
     }
 
     /** How the measurements were ordered: JMH's own order, or interleaved rounds and the seed that repeats them. */

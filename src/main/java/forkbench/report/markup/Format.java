@@ -1,4 +1,4 @@
-package forkbench.report.export;
+package forkbench.report.markup;
 
 import forkbench.report.model.Ratio;
 
@@ -7,12 +7,12 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Numbers as a reader wants them: times in a fitting unit, ratios with their intervals, three significant digits. */
-final class Format {
+public final class Format {
 
     private Format() {
     }
 
-    static String time(double nanos) {
+    public static String time(double nanos) {
         if (nanos >= 1e9) {
             return digits(nanos / 1e9) + " s";
         }
@@ -26,12 +26,12 @@ final class Format {
     }
 
     /** Memory in a fitting unit: {@code 38.2 MiB}, {@code 61.5 KiB}, {@code 0.95 KiB}. */
-    static String kib(double kibibytes) {
+    public static String kib(double kibibytes) {
         return kibibytes >= 1024 ? digits(kibibytes / 1024) + " MiB" : digits(kibibytes) + " KiB";
     }
 
     /** A time with its interval half-width in the same unit: {@code 352 ± 4.8 ms}. */
-    static String time(double nanos, Double halfWidth) {
+    public static String time(double nanos, Double halfWidth) {
         if (halfWidth == null) {
             return time(nanos);
         }
@@ -46,21 +46,12 @@ final class Format {
         return value.substring(0, value.indexOf(' ')) + " ± " + digits(halfWidth / scale) + " " + unit;
     }
 
-    /**
-     * A ratio past the physical limit (a speedup above min(workers, cores)) is never shown as a plain result: it
-     * carries a warning sign, and the notes say why.
-     */
-    static String ratio(Ratio ratio, double limit) {
-        String text = ratio(ratio);
-        return ratio != null && ratio.value() > limit ? "⚠ " + text + " > limit " + digits(limit) : text;
-    }
-
     /** A time with its fork-level half-width, or {@code "(1 fork)"} where there can be none. */
-    static String time(double nanos, Double halfWidth, String noInterval) {
+    public static String time(double nanos, Double halfWidth, String noInterval) {
         return halfWidth == null && noInterval != null ? time(nanos) + " (1 fork)" : time(nanos, halfWidth);
     }
 
-    static String ratio(Ratio ratio) {
+    public static String ratio(Ratio ratio) {
         if (ratio == null) {
             return "";
         }
@@ -73,16 +64,16 @@ final class Format {
     }
 
     /** Two decimals for everyday ratios, three significant digits for tiny ones (0.0026, not 0.00). */
-    private static String times(double value) {
+    public static String times(double value) {
         return Math.abs(value) >= 0.1 ? fixed(value, 2) : digits(value);
     }
 
-    static String number(Double value, int decimals) {
+    public static String number(Double value, int decimals) {
         return value == null || !Double.isFinite(value) ? "" : fixed(value, decimals);
     }
 
     /** Three significant digits, without exponent notation for everyday magnitudes. */
-    static String digits(double value) {
+    public static String digits(double value) {
         if (value == 0 || !Double.isFinite(value)) {
             return String.valueOf(value);
         }
@@ -94,7 +85,7 @@ final class Format {
      * {@code value} rounded to {@code decimals} places. Written out by hand: a report of 10,000 rows formats some
      * 100,000 numbers, and String.format or BigDecimal(double) made that a visible share of its run time.
      */
-    static String fixed(double value, int decimals) {
+    public static String fixed(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         if (Math.abs(value) * scale >= 1e17) {
             return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
@@ -110,7 +101,17 @@ final class Format {
         return (value < 0 && scaled != 0 ? "-" : "") + text;
     }
 
-    static String scientific(Double value) {
+    public static String scientific(Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%.4g", value);
+    }
+
+    /** A confidence level as a percentage: {@code 95%}. */
+    public static String percent(double confidence) {
+        return fixed(100 * confidence, 0) + "%";
+    }
+
+    /** A fraction as a percentage with one decimal: {@code 3.7%}; empty for none. */
+    public static String share(Double fraction) {
+        return fraction == null || !Double.isFinite(fraction) ? "" : fixed(100 * fraction, 1) + "%";
     }
 }
