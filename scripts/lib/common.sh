@@ -47,9 +47,13 @@ quiet_maven_on_new_jdks() {
   fi
 }
 
+# The project's own Maven: the Maven Wrapper (mvnw, pinned in .mvn/wrapper/maven-wrapper.properties), which fetches
+# that Maven from Maven Central on first use, so a fresh machine needs only a JDK.
+MAVEN="$FORKBENCH_HOME/mvnw"
+
 require_maven() {
-  if ! command -v mvn >/dev/null 2>&1; then
-    echo "forkbench: Maven (mvn) is not installed; install it (Debian: apt-get install maven)" >&2
+  if [ ! -x "$MAVEN" ]; then
+    echo "forkbench: $MAVEN is missing or not executable; the checkout is incomplete" >&2
     return 1
   fi
   quiet_maven_on_new_jdks
@@ -65,7 +69,7 @@ jar_is_stale() {
 build_jar() {
   require_maven || return 1
   echo "forkbench: building $FORKBENCH_JAR with JDK at $JAVA_HOME" >&2
-  (cd "$FORKBENCH_HOME" && mvn -B -q -Dstyle.color=never -DskipTests package) || {
+  (cd "$FORKBENCH_HOME" && "$MAVEN" -B -q -Dstyle.color=never -DskipTests package) || {
     echo "forkbench: the build failed (see above)" >&2
     return 1
   }

@@ -196,7 +196,8 @@ final class BenchmarkCommand {
         Collection<BenchmarkListEntry> entries = selected(options.getIncludes(), options.getExcludes());
         List<Configuration> configurations = Configurations.expand(entries, options);
         Target target = rounds.target();
-        String seed = RoundsOption.SEED + " " + rounds.seed() + " repeats the order";
+        long shuffle = record.seed(rounds.seed());
+        String seed = RoundsOption.SEED + " " + shuffle + " repeats the order";
         out.println("# forkbench: " + (resumed ? "resuming " + record.resultFile() + ": " : "")
                 + (target.adaptive()
                 ? "rounds until every configuration is within ±" + trim(target.percent()) + "% (at least "
@@ -210,8 +211,8 @@ final class BenchmarkCommand {
         Path scratch = Leftovers.track(Files.createTempFile("forkbench-one-round-only-", ".json"));
         RoundsRun.Progress progress;
         try {
-            progress = new RoundsRun(options, configurations, target, rounds.seed(), scratch, out,
-                    (combined, now) -> record.saveRound(combined, now, target, rounds.seed()),
+            progress = new RoundsRun(options, configurations, target, shuffle, scratch, out,
+                    (combined, now) -> record.saveRound(combined, now, target, shuffle),
                     iterationSeconds(entries, options)).run(start);
         } finally {
             Leftovers.delete(scratch);

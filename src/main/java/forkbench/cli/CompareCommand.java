@@ -105,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
             Document document = ComparisonView.of(comparison);
             outputs.put("compare.md", MarkdownWriter.write(document));
             outputs.put("compare.html", HtmlWriter.write(document, Map.of()));
-            ReportFiles.write(folder, outputs, force, inputs);
+            ReportFiles.write(folder, outputs, force, inputs, OUTPUT_NAMES);
         } catch (InputException | OutputRefusedException e) {
             err.println("forkbench compare: " + Subcommands.oneLine(e.getMessage()));
             return ExitCode.BAD_INPUT;

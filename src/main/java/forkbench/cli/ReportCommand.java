@@ -2,6 +2,7 @@ package forkbench.cli;
 
 import forkbench.io.IoErrors;
 import forkbench.io.OutputRefusedException;
+import forkbench.report.RecordedInputs;
 import forkbench.report.Reporter;
 import forkbench.report.export.ReportFiles;
 import forkbench.report.input.InputException;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,9 +31,13 @@ import java.util.concurrent.Callable;
                 "Works for forkbench's results and for any JMH scaling sweep (a worker parameter, or -t threads)."})
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE.json", description = "JMH JSON result files; runs from several "
+    @Parameters(arity = "0..*", paramLabel = "FILE.json", description = "JMH JSON result files; runs from several "
             + "hosts are laid side by side")
-    private List<Path> files;
+    private List<Path> files = List.of();
+
+    @Option(names = "--again", paramLabel = "DIR", description = "rebuild the report in DIR from the inputs and "
+            + "options it records (DIR/inputs.json), replacing it: what scripts/regenerate does")
+    private Path again;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: report/ beside the first "
             + "file, or report-2/, report-3/... if that one already holds a report)")
@@ -80,6 +86,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (again != null) {
+            return again();
+        }
+        if (files.isEmpty()) {
+            err.println("forkbench report: give the JMH JSON files to report on (FILE.json...), or --again DIR "
+                    + "(report --help lists the options)");
+            return ExitCode.BAD_INPUT;
+        }
         ReportOptions options;
         try {
             options = new ReportOptions(baseline, sizeParam, cores, confidence);
@@ -94,7 +108,8 @@ final class ReportCommand implements Callable<Integer> {
             ReportFiles.check(folder, Reporter.OUTPUT_NAMES, force, inputs);
             Report report = Reporter.build(files, workerParam, options, merge);
             Map<String, String> outputs = Reporter.render(report, options);
-            ReportFiles.write(folder, outputs, force, inputs);
+            outputs.put(RecordedInputs.FILE, RecordedInputs.of(folder, files, options()).toJson());
+            ReportFiles.write(folder, outputs, force, inputs, Reporter.OUTPUT_NAMES);
             out_.print(outputs.get("headline.md"));
             long charts = outputs.keySet().stream().filter(name -> name.startsWith("charts/")).count();
             long tables = outputs.keySet().stream().filter(name -> name.startsWith("csv/")).count();
@@ -109,6 +124,45 @@ final class ReportCommand implements Callable<Integer> {
             err.println("forkbench report: cannot write the report: " + IoErrors.describe(e));
             return ExitCode.FAILED;
         }
+    }
+
+    /** This report's options as a command line, for inputs.json. */
+    private List<String> options() {
+        List<String> options = new ArrayList<>(List.of("--workers-param", workerParam, "--baseline", baseline,
+                "--size-param", sizeParam, "--confidence", String.valueOf(confidence)));
+        if (cores != null) {
+            options.addAll(List.of("--cores", String.valueOf(cores)));
+        }
+        if (merge) {
+            options.add("--merge");
+        }
+        return options;
+    }
+
+    /** The report in {@code again}, rebuilt from the inputs and options it records. */
+    private int again() {
+        if (!files.isEmpty() || out != null) {
+            err.println("forkbench report: --again DIR rebuilds the report in DIR from what it records: give it "
+                    + "alone");
+            return ExitCode.BAD_INPUT;
+        }
+        RecordedInputs recorded;
+        try {
+            recorded = RecordedInputs.readFrom(again);
+        } catch (IOException e) {
+            err.println("forkbench report: " + again.resolve(RecordedInputs.FILE) + " is unreadable: "
+                    + IoErrors.describe(e));
+            return ExitCode.BAD_INPUT;
+        }
+        if (recorded == null) {
+            err.println("forkbench report: " + again + " records no inputs (" + RecordedInputs.FILE + "): made by an "
+                    + "older forkbench; rebuild it once by hand with report FILE.json... --out " + again + " --force");
+            return ExitCode.BAD_INPUT;
+        }
+        List<String> args = new ArrayList<>(recorded.arguments());
+        recorded.files(again).forEach(file -> args.add(file.toString()));
+        args.addAll(List.of("--out", again.toString(), "--force"));
+        return run(args.toArray(String[]::new), out_, err);
     }
 
     private Path defaultFolder() {

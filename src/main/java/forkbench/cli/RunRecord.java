@@ -1,6 +1,7 @@
 package forkbench.cli;
 
 import forkbench.io.Leftovers;
+import forkbench.report.RecordedInputs;
 import forkbench.report.Reporter;
 import forkbench.report.export.ReportFiles;
 import forkbench.report.input.InputException;
@@ -129,6 +130,11 @@ final class RunRecord {
         return resultFile;
     }
 
+    /** The seed a resumed run was started with, so that its rounds go on in the same sequence; else {@code fallback}. */
+    long seed(long fallback) {
+        return resumed && started.interleaving() != null ? started.interleaving().seed() : fallback;
+    }
+
     Options apply(ChainedOptionsBuilder options) {
         if (folder != null) {
             options.resultFormat(ResultFormatType.JSON).result(jsonResult.toString());
@@ -188,7 +194,9 @@ final class RunRecord {
             if (folder != null) {
                 Map<String, String> outputs = Reporter.render(report, options);
                 Path reportFolder = folder.resolve("report");
-                ReportFiles.write(reportFolder, outputs, resumed, List.of(jsonResult));
+                outputs.put(RecordedInputs.FILE, RecordedInputs.of(reportFolder, List.of(jsonResult), List.of())
+                        .toJson());
+                ReportFiles.write(reportFolder, outputs, resumed, List.of(jsonResult), Reporter.OUTPUT_NAMES);
                 where = " (report.md, .csv, .json, .html in " + reportFolder + ")";
             }
             out.println();

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Memory per worker, as measured on a machine (see {@code forkbench.memory.MemoryMeasurement}): the resident memory
+ * Memory per worker, as measured on a machine (by the memory package's MemoryMeasurement): the resident memory
  * of each child JVM after a job, and what one more platform or virtual thread adds to a parent JVM. Written beside a
  * run's JSON as {@code NAME.memory.json}, and shown by the report next to the times. Plain data.
  *

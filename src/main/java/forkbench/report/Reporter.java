@@ -35,7 +35,7 @@ public final class Reporter {
 
     /** What a report folder holds at its top level. */
     public static final List<String> OUTPUT_NAMES = List.of("report.md", "report.html", "report.json", "report.csv",
-            "headline.md", "csv", "charts");
+            "headline.md", RecordedInputs.FILE, "csv", "charts");
 
     private Reporter() {
     }

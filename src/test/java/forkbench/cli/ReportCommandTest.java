@@ -58,7 +58,7 @@ class ReportCommandTest {
             List<String> names = files.filter(Files::isRegularFile).map(path -> out.relativize(path).toString())
                     .sorted().toList();
             assertEquals(List.of("charts/speedup-unrecorded-n_10.svg", "csv/answer-1.csv", "csv/break-even.csv",
-                    "csv/configurations-1.csv", "csv/fits.csv", "csv/runs.csv", "headline.md", "report.csv",
+                    "csv/configurations-1.csv", "csv/fits.csv", "csv/runs.csv", "headline.md", "inputs.json", "report.csv",
                     "report.html", "report.json", "report.md"), names,
                     "the outputs and nothing else: no temporary files left behind");
         }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -238,7 +240,7 @@ class BenchmarksJarIT {
     @Test
     void ctrlCAfterSomeRoundsKeepsThemAndResumeFinishesTheRun(@TempDir Path dir) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toAbsolutePath().toString(),
-                "StrategyBenchmark.threadPool", "-p", "n=1000", "-p", "workers=1", "--precision", "50",
+                "StrategyBenchmark.threadPool", "-p", "n=1000", "-p", "workers=1", "--precision", "95",
                 "--min-rounds", "6", "-wi", "0", "-i", "1", "-r", "100ms"));
         Path out = dir.resolve("out.txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
@@ -267,8 +269,9 @@ class BenchmarksJarIT {
         Run resumed = run(dir, "--resume", folder.toString());
         assertEquals(0, resumed.status(), resumed.out() + resumed.err());
         assertTrue(resumed.out().contains("# forkbench: resuming "), resumed.out());
-        assertTrue(Files.readString(folder.resolve("result.json")).contains("\"forks\" : 6"),
-                Files.readString(folder.resolve("result.json")));
+        // At least the 6 rounds asked for; more only if the (loose) target needed them.
+        Matcher forks = Pattern.compile("\"forks\" : (\\d+)").matcher(Files.readString(folder.resolve("result.json")));
+        assertTrue(forks.find() && Integer.parseInt(forks.group(1)) >= 6, Files.readString(folder.resolve("result.json")));
         String metadata = Files.readString(folder.resolve("result.metadata.json"));
         assertTrue(metadata.contains("\"converged\" : true"), metadata);
         assertTrue(Files.isRegularFile(folder.resolve("report/report.html")));

@@ -79,12 +79,16 @@ public final class ReportFiles {
      * Writes every output into {@code folder} after {@link #check}ing it, through a hidden sibling folder renamed
      * into place.
      *
+     * @param kind every top-level name this kind of output may write (a report without charts still replaces an
+     *             earlier one that had them)
      * @throws OutputRefusedException when {@link #check} refuses; nothing is written
      * @throws IOException            when writing fails; nothing is left behind
      */
-    public static void write(Path folder, Map<String, String> outputs, boolean replace, Collection<Path> inputs)
-            throws IOException {
-        check(folder, outputs.keySet(), replace, inputs);
+    public static void write(Path folder, Map<String, String> outputs, boolean replace, Collection<Path> inputs,
+                             Collection<String> kind) throws IOException {
+        Set<String> names = new TreeSet<>(kind);
+        names.addAll(outputs.keySet());
+        check(folder, names, replace, inputs);
         Path target = folder.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
         Path staging = Leftovers.track(AtomicFiles.hiddenSibling(target, "partial"));

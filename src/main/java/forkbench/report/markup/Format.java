@@ -63,9 +63,20 @@ public final class Format {
                 + (Boolean.TRUE.equals(ratio.significant()) ? "" : " n.s.");
     }
 
-    /** Two decimals for everyday ratios, three significant digits for tiny ones (0.0026, not 0.00). */
+    /**
+     * Two decimals for everyday ratios (1.87), three significant digits for tiny and large ones (0.0026, 88.1, 372,
+     * 153000): no ratio is known to more than that.
+     */
     public static String times(double value) {
-        return Math.abs(value) >= 0.1 ? fixed(value, 2) : digits(value);
+        double magnitude = Math.abs(value);
+        if (magnitude >= 0.1 && magnitude < 10) {
+            return fixed(value, 2);
+        }
+        if (magnitude >= 1000) {
+            double unit = Math.pow(10, Math.floor(Math.log10(magnitude)) - 2);
+            return fixed(Math.round(value / unit) * unit, 0);
+        }
+        return digits(value);
     }
 
     public static String number(Double value, int decimals) {

@@ -76,8 +76,26 @@ public final class Analysis {
             warnings.addAll(row.anomalies());
             warnings.addAll(row.warnings());
         }
+        // Jobs in the order the inputs list them (the summation's file before the primes' file), sizes ascending.
+        Map<Map<String, String>, Integer> firstSeen = new LinkedHashMap<>();
+        for (Measurement m : measurements) {
+            Map<String, String> others = new TreeMap<>(m.params());
+            others.remove(options.sizeParam());
+            firstSeen.putIfAbsent(others, firstSeen.size());
+        }
+        List<Report.Verdict> verdicts = new ArrayList<>(verdicts(keys, configurations, scaling, options));
+        verdicts.sort(Comparator.comparing(Report.Verdict::host)
+                .thenComparingInt(v -> firstSeen.getOrDefault(withoutSize(v.params(), options), 0))
+                .thenComparing((a, b) -> compareValues(a.params().get(options.sizeParam()),
+                        b.params().get(options.sizeParam()))));
         return new Report(options.confidence(), options.baseline(), runs, rows, scaling,
-                breakEven(rows, options), verdicts(keys, configurations, scaling, options), warnings);
+                breakEven(rows, options), List.copyOf(verdicts), warnings);
+    }
+
+    private static Map<String, String> withoutSize(Map<String, String> params, ReportOptions options) {
+        Map<String, String> others = new TreeMap<>(params);
+        others.remove(options.sizeParam());
+        return others;
     }
 
     /**

@@ -64,7 +64,7 @@ public final class ReportView {
                     + options.sizeParam() + " on log axes."), new Block.Charts(charts))));
         }
         sections.add(configurations(report, options));
-        sections.add(fits(report));
+        sections.add(fits(report, options));
         precision(report).ifPresent(sections::add);
         sections.add(runs(report));
         sections.add(warnings(report));
@@ -155,7 +155,7 @@ public final class ReportView {
 
     /** Benchmarks without a size: what each kind of worker costs, beside the memory each one takes. */
     private static java.util.Optional<Section> costs(Report report, ReportOptions options) {
-        List<Report.Row> overheads = report.rows().stream()
+        List<Report.Row> overheads = !hasSizes(report, options) ? List.of() : report.rows().stream()
                 .filter(r -> !r.params().containsKey(options.sizeParam()) && !r.label().equals(report.baseline()))
                 .sorted(Comparator.comparingDouble(Report.Row::timeNanos)).toList();
         List<Block> blocks = new ArrayList<>();
@@ -201,12 +201,22 @@ public final class ReportView {
                 + "⚠ marks one past the physical limit min(workers, cores). Efficiency is speedup / min(workers, "
                 + "cores)."));
         boolean severalHosts = hosts(report).size() > 1;
+        boolean sized = hasSizes(report, options);
         Map<List<Object>, List<Report.Row>> groups = new LinkedHashMap<>();
         for (Report.Row row : report.rows()) {
-            groups.computeIfAbsent(List.of(row.host(), row.params()), k -> new ArrayList<>()).add(row);
+            // Benchmarks without a size are per-worker costs: they have their own section, never among speedups.
+            if (!sized || row.params().containsKey(options.sizeParam())) {
+                groups.computeIfAbsent(List.of(row.host(), row.params()), k -> new ArrayList<>()).add(row);
+            }
         }
+        // In the answer's order (the inputs' order, sizes ascending); anything without a verdict after it.
+        List<List<Object>> answerOrder = report.verdicts().stream().map(v -> List.<Object>of(v.host(), v.params()))
+                .toList();
         List<Map.Entry<List<Object>, List<Report.Row>>> ordered = new ArrayList<>(groups.entrySet());
-        ordered.sort(Comparator.comparing((Map.Entry<List<Object>, List<Report.Row>> e) -> (String) e.getKey().get(0))
+        ordered.sort(Comparator.comparingInt((Map.Entry<List<Object>, List<Report.Row>> e) -> {
+                    int at = answerOrder.indexOf(e.getKey());
+                    return at < 0 ? Integer.MAX_VALUE : at;
+                }).thenComparing(e -> (String) e.getKey().get(0))
                 .thenComparing((a, b) -> compareGroups(params(a.getKey()), params(b.getKey()), options.sizeParam())));
         int index = 0;
         for (Map.Entry<List<Object>, List<Report.Row>> group : ordered) {
@@ -263,9 +273,13 @@ public final class ReportView {
         return String.join(", ", notes);
     }
 
-    private static Section fits(Report report) {
+    private static Section fits(Report report, ReportOptions options) {
         List<List<Cell>> rows = new ArrayList<>();
+        boolean sized = hasSizes(report, options);
         for (Report.Scaling s : report.scaling()) {
+            if (sized && !s.params().containsKey(options.sizeParam())) {
+                continue;
+            }
             rows.add(List.of(Cell.of(s.label()), Cell.of(Analysis.describe(s.params())),
                     Cell.of(String.valueOf(s.recommendedWorkers())), Cell.of(String.valueOf(s.bestWorkers())),
                     Cell.of(s.recommendation()), fit(s.amdahl()), fit(s.usl())));
@@ -367,6 +381,11 @@ public final class ReportView {
 
     private static String shorten(String text) {
         return text.length() > 90 ? text.substring(0, 87) + "..." : text;
+    }
+
+    /** Whether some row has the size parameter: a forkbench comparison, not a generic sweep. */
+    private static boolean hasSizes(Report report, ReportOptions options) {
+        return report.rows().stream().anyMatch(r -> r.params().containsKey(options.sizeParam()));
     }
 
     private static Set<String> hosts(Report report) {
