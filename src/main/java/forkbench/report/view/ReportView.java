@@ -410,7 +410,7 @@ public final class ReportView {
         List<String> parts = new ArrayList<>();
         String size = params.get(options.sizeParam());
         if (size != null) {
-            parts.add(options.sizeParam() + " = " + size);
+            parts.add(options.sizeParam() + " = " + powerOfTen(size));
         }
         params.forEach((name, value) -> {
             if (!name.equals(options.sizeParam()) && varying.contains(name)) {
@@ -418,6 +418,28 @@ public final class ReportView {
             }
         });
         return String.join(", ", parts);
+    }
+
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /** A round size as a person reads it: 1000 as 10³, 2000000000 as 2·10⁹; anything else as written. */
+    static String powerOfTen(String size) {
+        java.math.BigDecimal value;
+        try {
+            value = new java.math.BigDecimal(size.strip().replace("_", "")).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            return size;
+        }
+        int exponent = -value.scale() + value.precision() - 1;
+        if (value.signum() <= 0 || exponent < 3 || value.precision() > 2) {
+            return size;
+        }
+        String mantissa = value.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+        StringBuilder power = new StringBuilder("10");
+        for (char digit : String.valueOf(exponent).toCharArray()) {
+            power.append(SUPERSCRIPTS.charAt(digit - '0'));
+        }
+        return mantissa.equals("1") ? power.toString() : mantissa + "·" + power;
     }
 
     @SuppressWarnings("unchecked")
