@@ -44,7 +44,6 @@ final class RunRecord {
     static final String RESULT_FILE = "result.json";
 
     private final Path folder;
-    private final ResultFormatType format;
     private final Path resultFile;
     private final Path jsonResult;
     private final boolean resumed;
@@ -53,7 +52,6 @@ final class RunRecord {
 
     private RunRecord(Path folder, ResultFormatType format, Path resultFile, RunMetadata started, boolean resumed) {
         this.folder = folder;
-        this.format = format;
         this.resultFile = resultFile;
         this.jsonResult = format == ResultFormatType.JSON ? resultFile : null;
         this.started = started;

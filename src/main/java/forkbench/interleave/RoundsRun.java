@@ -155,7 +155,10 @@ public final class RoundsRun {
                             + " no longer measured");
                 }
             }
-            listener.roundDone(combined, new Progress(rounds, statuses, plan, order, iterations, stopped));
+            if (stopped == null) {
+                // Saved after every round; the last one is saved once, below, with why the run stopped.
+                listener.roundDone(combined, new Progress(rounds, statuses, plan, order, iterations, null));
+            }
         }
         Progress last = new Progress(rounds, statuses, plan, order, iterations,
                 stopped == null ? "the " + rounds + " rounds asked for" : stopped);

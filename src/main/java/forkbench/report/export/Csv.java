@@ -20,7 +20,7 @@ public final class Csv {
         TreeSet<String> paramNames = new TreeSet<>();
         report.rows().forEach(row -> paramNames.addAll(row.params().keySet()));
         List<String> header = new ArrayList<>(List.of("host", "strategy"));
-        paramNames.forEach(name -> header.add(text("param_" + name)));
+        paramNames.forEach(name -> header.add(CsvWriter.field("param_" + name)));
         header.addAll(List.of("workers", "forks", "iterations", "time_ns", "time_ci_half_width_ns", "no_interval",
                 "within_fork_cv", "between_fork_cv", "between_share", "core_limit",
                 "speedup", "speedup_low", "speedup_high", "speedup_significant",
@@ -29,17 +29,17 @@ public final class Csv {
         StringBuilder csv = new StringBuilder();
         line(csv, header);
         for (Report.Row r : report.rows()) {
-            List<String> cells = new ArrayList<>(List.of(text(r.host()), text(r.label())));
-            paramNames.forEach(name -> cells.add(text(r.params().getOrDefault(name, ""))));
+            List<String> cells = new ArrayList<>(List.of(CsvWriter.field(r.host()), CsvWriter.field(r.label())));
+            paramNames.forEach(name -> cells.add(CsvWriter.field(r.params().getOrDefault(name, ""))));
             cells.addAll(List.of(String.valueOf(r.workers()), String.valueOf(r.forks()),
                     String.valueOf(r.iterations()), number(r.timeNanos()), number(r.timeHalfWidthNanos()),
-                    text(r.noInterval() == null ? "" : r.noInterval()), number(r.withinForkCv()),
+                    CsvWriter.field(r.noInterval() == null ? "" : r.noInterval()), number(r.withinForkCv()),
                     number(r.betweenForkCv()), number(r.betweenShare()), number(r.coreLimit())));
             ratio(cells, r.speedup());
             ratio(cells, r.selfSpeedup());
             cells.add(number(r.efficiency()));
             cells.add(number(r.karpFlatt()));
-            cells.add(text(String.join("; ", r.anomalies().stream().map(Report.Warning::text).toList())));
+            cells.add(CsvWriter.field(String.join("; ", r.anomalies().stream().map(Report.Warning::text).toList())));
             line(csv, cells);
         }
         return csv.toString();
@@ -54,14 +54,6 @@ public final class Csv {
 
     private static String number(Double value) {
         return value == null || !Double.isFinite(value) ? "" : Double.toString(value);
-    }
-
-    /**
-     * RFC 4180 quoting, and text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
-     * apostrophe: input names must stay names.
-     */
-    static String text(String value) {
-        return CsvWriter.field(value);
     }
 
     private static void line(StringBuilder csv, List<String> cells) {
