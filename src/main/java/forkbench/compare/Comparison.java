@@ -1,11 +1,12 @@
 package forkbench.compare;
 
+import forkbench.configuration.ConfigurationKey;
 import forkbench.report.input.Measurement;
-import forkbench.report.model.Analysis;
 import forkbench.report.model.Ratio;
 import forkbench.report.model.Replicates;
 import forkbench.report.model.Sample;
 import forkbench.report.model.Statistics;
+import forkbench.strategy.Strategies;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +50,7 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
                          boolean significant, boolean regression, boolean improvement) {
 
         public String configuration() {
-            return describe(label, params, workers);
+            return new ConfigurationKey("", label, params, workers).toString();
         }
 
         /** The change in percent: +10 is 10% slower. */
@@ -60,9 +61,6 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
         public boolean testable() {
             return !Double.isNaN(p);
         }
-    }
-
-    private record Key(String label, Map<String, String> params, int workers) {
     }
 
     public static Comparison of(List<Measurement> base, List<Measurement> fresh, double confidence,
@@ -79,15 +77,15 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
                 }
             });
         }
-        TreeMap<Key, Replicates> before = byConfiguration(base, ignored);
-        TreeMap<Key, Replicates> after = byConfiguration(fresh, ignored);
-        List<Key> matched = new ArrayList<>();
+        TreeMap<ConfigurationKey, Replicates> before = byConfiguration(base, ignored);
+        TreeMap<ConfigurationKey, Replicates> after = byConfiguration(fresh, ignored);
+        List<ConfigurationKey> matched = new ArrayList<>();
         List<String> onlyInBase = new ArrayList<>();
-        for (Key key : before.keySet()) {
+        for (ConfigurationKey key : before.keySet()) {
             if (after.containsKey(key)) {
                 matched.add(key);
             } else {
-                onlyInBase.add(describe(key.label(), key.params(), key.workers()));
+                onlyInBase.add(key.toString());
             }
         }
         double[] p = new double[matched.size()];
@@ -98,7 +96,7 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
         double level = 1 - confidence;
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
-            Key key = matched.get(i);
+            ConfigurationKey key = matched.get(i);
             Replicates old = before.get(key);
             Replicates current = after.get(key);
             Ratio ratio = Ratio.of(current.sample(), old.sample(), confidence);
@@ -109,7 +107,7 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
                     significant && percent > thresholdPercent, significant && percent < -thresholdPercent));
         }
         List<String> onlyInNew = after.keySet().stream().filter(key -> !before.containsKey(key))
-                .map(key -> describe(key.label(), key.params(), key.workers())).toList();
+                .map(ConfigurationKey::toString).toList();
         int tested = (int) Arrays.stream(p).filter(value -> !Double.isNaN(value)).count();
         return new Comparison(changes, onlyInBase, onlyInNew, List.copyOf(setAside), confidence, thresholdPercent,
                 tested);
@@ -138,38 +136,22 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
         return values;
     }
 
-    /** Sorted, and looked up, by comparison: parameter values that are the same number (1e6, 1000000) match. */
-    private static TreeMap<Key, Replicates> byConfiguration(List<Measurement> measurements, Set<String> ignored) {
-        Comparator<Key> order = Comparator.comparing(Key::label)
-                .thenComparing((a, b) -> compareParams(a.params(), b.params()))
-                .thenComparingInt(Key::workers);
-        TreeMap<Key, List<Measurement>> grouped = new TreeMap<>(order);
+    /**
+     * Sorted, and looked up, by comparison: parameter values that are the same number (1e6, 1000000) match. Runs
+     * from different machines are compared on purpose, so the host is left out.
+     */
+    private static TreeMap<ConfigurationKey, Replicates> byConfiguration(List<Measurement> measurements,
+                                                                         Set<String> ignored) {
+        Comparator<ConfigurationKey> order = ConfigurationKey.order("", Strategies.IDS);
+        TreeMap<ConfigurationKey, List<Measurement>> grouped = new TreeMap<>(order);
         for (Measurement m : measurements) {
             Map<String, String> params = new TreeMap<>(m.params());
             params.keySet().removeAll(ignored);
-            grouped.computeIfAbsent(new Key(m.label(), params, m.workers()), k -> new ArrayList<>()).add(m);
+            grouped.computeIfAbsent(new ConfigurationKey("", m.label(), params, m.workers()), k -> new ArrayList<>())
+                    .add(m);
         }
-        TreeMap<Key, Replicates> replicates = new TreeMap<>(order);
+        TreeMap<ConfigurationKey, Replicates> replicates = new TreeMap<>(order);
         grouped.forEach((key, same) -> replicates.put(key, Replicates.of(same)));
         return replicates;
-    }
-
-    private static int compareParams(Map<String, String> a, Map<String, String> b) {
-        int order = String.join(",", a.keySet()).compareTo(String.join(",", b.keySet()));
-        if (order != 0) {
-            return order;
-        }
-        for (String name : a.keySet()) {
-            order = Analysis.compareValues(a.get(name), b.get(name));
-            if (order != 0) {
-                return order;
-            }
-        }
-        return 0;
-    }
-
-    private static String describe(String label, Map<String, String> params, int workers) {
-        String described = Analysis.describe(params);
-        return label + (described.isEmpty() ? "" : " " + described) + " workers=" + workers;
     }
 }

@@ -1,5 +1,7 @@
 package forkbench.interleave;
 
+import forkbench.configuration.ConfigurationKey;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,10 +17,8 @@ public record Configuration(String benchmark, Map<String, String> params) {
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
     }
 
-    /** {@code threadPool n=2e9 workers=2}: the method name and the parameters, as progress lines show it. */
+    /** {@code threadPool kernel=sum n=2e9 workers=2}: the method name and the parameters, as progress lines show it. */
     public String label() {
-        StringBuilder label = new StringBuilder(benchmark.substring(benchmark.lastIndexOf('.') + 1));
-        params.forEach((name, value) -> label.append(' ').append(name).append('=').append(value));
-        return label.toString();
+        return ConfigurationKey.fromParams(benchmark.substring(benchmark.lastIndexOf('.') + 1), params).toString();
     }
 }

@@ -1,5 +1,7 @@
 package forkbench.strategy;
 
+import forkbench.configuration.ParameterValues;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -20,10 +22,12 @@ public final class Params {
      * ({@code 2_000_000_000}) or in scientific notation ({@code 2e9}) as long as it is exact.
      */
     public static long parseN(String text) {
-        String cleaned = text == null ? "" : text.strip().replace("_", "");
         long n;
         try {
-            BigDecimal value = new BigDecimal(cleaned);
+            BigDecimal value = ParameterValues.number(text);
+            if (value == null) {
+                throw new NumberFormatException();
+            }
             n = value.toBigIntegerExact().longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("n must be a whole number from 0 to " + Long.MAX_VALUE

@@ -2,6 +2,7 @@ package forkbench.report;
 
 import forkbench.report.model.Report;
 import forkbench.report.model.ReportOptions;
+import forkbench.report.model.ScalingFit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,9 +86,8 @@ class AnalysisTest {
         Report.Scaling scaling = report.scaling().get(0);
         assertEquals(2, scaling.bestWorkers());
         assertEquals(2, scaling.recommendedWorkers());
-        assertFalse(scaling.usl().fitted());
         assertEquals("needs at least 5 worker counts (4 distinct) for 2 residual degrees of freedom, has 2 "
-                + "(2 distinct)", scaling.usl().note());
+                + "(2 distinct)", assertInstanceOf(ScalingFit.NotFitted.class, scaling.usl()).reason());
 
         Report.BreakEven breakEven = report.breakEven().get(0);
         assertEquals("100", breakEven.size());
@@ -125,7 +126,7 @@ class AnalysisTest {
         assertTrue(scaling.recommendation().startsWith("not significantly slower than 4 workers"),
                 scaling.recommendation());
         // Three points and two parameters leave one residual degree of freedom: no Amdahl fit is shown.
-        assertFalse(scaling.amdahl().fitted());
+        assertInstanceOf(ScalingFit.NotFitted.class, scaling.amdahl());
     }
 
     @Test
@@ -201,8 +202,8 @@ class AnalysisTest {
         assertEquals(5, report.rows().size());
         assertNull(report.rows().get(0).speedup());
         Report.Scaling scaling = report.scaling().get(0);
-        assertTrue(scaling.usl().fitted(), scaling.usl().note());
-        assertEquals(0.1, scaling.usl().sigma(), 0.01);
-        assertEquals(0.01, scaling.usl().kappa(), 0.002);
+        ScalingFit.Fitted usl = assertInstanceOf(ScalingFit.Fitted.class, scaling.usl(), scaling.usl()::toString);
+        assertEquals(0.1, usl.sigma(), 0.01);
+        assertEquals(0.01, usl.kappa(), 0.002);
     }
 }

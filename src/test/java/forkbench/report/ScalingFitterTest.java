@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,13 +40,17 @@ class ScalingFitterTest {
         return lambda * n / (1 + sigma * (n - 1) + kappa * n * (n - 1));
     }
 
+    private static ScalingFit.Fitted fitted(ScalingFit fit) {
+        return assertInstanceOf(ScalingFit.Fitted.class, fit, fit::toString);
+    }
+
     private static void assertWithin(double expected, double actual, double relative) {
         assertEquals(expected, actual, Math.abs(expected) * relative, "expected " + expected + ", got " + actual);
     }
 
     @Test
     void reproducesThePublishedCiscoFitWithinATenthOfAPercent() {
-        ScalingFit fit = ScalingFitter.usl(column(CISCO, 0), column(CISCO, 1));
+        ScalingFit.Fitted fit = fitted(ScalingFitter.usl(column(CISCO, 0), column(CISCO, 1)));
         assertWithin(BOOK_SIGMA, fit.sigma(), 1e-3);
         assertWithin(BOOK_KAPPA, fit.kappa(), 1e-3);
         assertWithin(BOOK_LAMBDA, fit.lambda(), 1e-3);
@@ -57,7 +62,7 @@ class ScalingFitterTest {
     void recoversKnownParametersFromExactUslData() {
         double[] n = IntStream.rangeClosed(1, 32).asDoubleStream().toArray();
         double[] x = IntStream.range(0, n.length).mapToDouble(i -> usl(n[i], 1000, 0.05, 0.001)).toArray();
-        ScalingFit fit = ScalingFitter.usl(n, x);
+        ScalingFit.Fitted fit = fitted(ScalingFitter.usl(n, x));
         assertWithin(1000, fit.lambda(), 1e-6);
         assertWithin(0.05, fit.sigma(), 1e-6);
         assertWithin(0.001, fit.kappa(), 1e-6);
@@ -70,7 +75,7 @@ class ScalingFitterTest {
         double[] n = IntStream.rangeClosed(1, 32).asDoubleStream().toArray();
         double[] x = IntStream.range(0, n.length)
                 .mapToDouble(i -> usl(n[i], 1000, 0.05, 0.001) * (1 + 0.01 * random.nextGaussian())).toArray();
-        ScalingFit fit = ScalingFitter.usl(n, x);
+        ScalingFit.Fitted fit = fitted(ScalingFitter.usl(n, x));
         assertEquals(1000, fit.lambda(), 4 * fit.lambdaError());
         assertEquals(0.05, fit.sigma(), 4 * fit.sigmaError());
         assertEquals(0.001, fit.kappa(), 4 * fit.kappaError());
@@ -82,7 +87,7 @@ class ScalingFitterTest {
     void recoversAmdahlFromExactData() {
         double[] n = {1, 2, 4, 8, 16};
         double[] x = IntStream.range(0, n.length).mapToDouble(i -> usl(n[i], 500, 0.1, 0)).toArray();
-        ScalingFit fit = ScalingFitter.amdahl(n, x);
+        ScalingFit.Fitted fit = fitted(ScalingFitter.amdahl(n, x));
         assertWithin(500, fit.lambda(), 1e-6);
         assertWithin(0.1, fit.sigma(), 1e-6);
         assertEquals(0, fit.kappa());
@@ -94,7 +99,7 @@ class ScalingFitterTest {
         // Better than linear scaling (a cache effect) would want a negative sigma: the fit stops at zero.
         double[] n = {1, 2, 3, 4, 5};
         double[] x = {100, 210, 330, 460, 600};
-        ScalingFit fit = ScalingFitter.usl(n, x);
+        ScalingFit.Fitted fit = fitted(ScalingFitter.usl(n, x));
         assertTrue(fit.sigma() >= 0 && fit.kappa() >= 0, fit.toString());
     }
 
@@ -102,13 +107,16 @@ class ScalingFitterTest {
     void saysSoInsteadOfFittingTooFewPoints() {
         // Three points leave one residual degree of freedom for Amdahl and none for the USL: neither is shown.
         ScalingFit usl = ScalingFitter.usl(new double[] {1, 2, 4}, new double[] {1, 1.9, 3.5});
-        assertFalse(usl.fitted());
-        assertNull(usl.sigma());
+        ScalingFit.NotFitted not = assertInstanceOf(ScalingFit.NotFitted.class, usl);
         assertEquals("needs at least 5 worker counts (4 distinct) for 2 residual degrees of freedom, has 3 "
-                + "(3 distinct)", usl.note());
-        assertFalse(ScalingFitter.amdahl(new double[] {1, 2, 4}, new double[] {1, 1.9, 3.5}).fitted());
-        assertTrue(ScalingFitter.amdahl(new double[] {1, 2, 3, 4}, new double[] {1, 1.9, 2.7, 3.5}).fitted());
-        assertFalse(ScalingFitter.amdahl(new double[] {2, 2, 2, 2}, new double[] {1, 1, 1, 1}).fitted());
+                + "(3 distinct)", not.reason());
+        assertFalse(usl.describesData());
+        assertInstanceOf(ScalingFit.NotFitted.class,
+                ScalingFitter.amdahl(new double[] {1, 2, 4}, new double[] {1, 1.9, 3.5}));
+        assertInstanceOf(ScalingFit.Fitted.class,
+                ScalingFitter.amdahl(new double[] {1, 2, 3, 4}, new double[] {1, 1.9, 2.7, 3.5}));
+        assertInstanceOf(ScalingFit.NotFitted.class,
+                ScalingFitter.amdahl(new double[] {2, 2, 2, 2}, new double[] {1, 1, 1, 1}));
     }
 
     @Test
@@ -116,7 +124,7 @@ class ScalingFitterTest {
         // Throughput that falls with workers would want sigma > 1 ("more serial than serial"): it stops at 1.
         double[] n = {1, 2, 3, 4, 5};
         double[] x = {100, 40, 30, 20, 15};
-        ScalingFit fit = ScalingFitter.amdahl(n, x);
+        ScalingFit.Fitted fit = fitted(ScalingFitter.amdahl(n, x));
         assertTrue(fit.sigma() >= 0 && fit.sigma() <= 1, fit.toString());
         assertFalse(fit.describesData(), "R² " + fit.rSquared() + " should not pass as describing the data");
     }
@@ -125,9 +133,21 @@ class ScalingFitterTest {
     void parameterIntervalsUseTheResidualDegreesOfFreedom() {
         double[] n = {1, 2, 3, 4, 5, 6};
         double[] x = {100, 182, 247, 305, 350, 390};
-        ScalingFit fit = ScalingFitter.amdahl(n, x, 0.95);
+        ScalingFit.Fitted fit = fitted(ScalingFitter.amdahl(n, x, 0.95));
         assertEquals(4, fit.residualDegrees());
         assertEquals(2.776, fit.criticalT(), 1e-3);
         assertEquals(fit.sigmaError() * 2.776, fit.halfWidth(fit.sigmaError()), 1e-3 * fit.sigmaError());
+    }
+
+    @Test
+    void reportJsonSaysWhetherAFitWasMadeAndCarriesOnlyItsOwnFields() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String made = json.writeValueAsString(ScalingFitter.amdahl(new double[] {1, 2, 3, 4},
+                new double[] {1, 1.9, 2.7, 3.5}));
+        assertTrue(made.startsWith("{\"status\":\"fitted\",\"model\":\"amdahl\""), made);
+        assertTrue(made.contains("\"sigma\":") && !made.contains("reason") && !made.contains("describesData"), made);
+        String not = json.writeValueAsString(ScalingFitter.usl(new double[] {1, 2}, new double[] {1, 2}));
+        assertTrue(not.startsWith("{\"status\":\"not fitted\",\"model\":\"usl\""), not);
+        assertTrue(not.contains("\"reason\":") && !not.contains("sigma"), not);
     }
 }

@@ -1,6 +1,7 @@
 package forkbench.report.chart;
 
-import forkbench.report.model.Analysis;
+import forkbench.configuration.ConfigurationKey;
+import forkbench.configuration.ParameterValues;
 import forkbench.report.model.Report;
 import forkbench.report.model.ScalingFit;
 import forkbench.report.model.ScalingFitter;
@@ -35,21 +36,22 @@ public final class Charts {
     }
 
     private static Map<String, String> speedup(Report report, String sizeParam, Map<String, Double> cores) {
-        Map<List<Object>, List<Report.Row>> groups = new LinkedHashMap<>();
+        Map<ConfigurationKey, List<Report.Row>> groups = new LinkedHashMap<>();
         for (Report.Row row : report.rows()) {
             if (row.params().containsKey(sizeParam)) {
-                groups.computeIfAbsent(List.of(row.host(), row.params()), k -> new ArrayList<>()).add(row);
+                groups.computeIfAbsent(ConfigurationKey.job(row.host(), row.params()), k -> new ArrayList<>())
+                        .add(row);
             }
         }
-        Map<List<Object>, ScalingFit> fits = new LinkedHashMap<>();
+        Map<ConfigurationKey, ScalingFit.Fitted> fits = new LinkedHashMap<>();
         for (Report.Scaling s : report.scaling()) {
-            ScalingFit fit = s.usl().describesData() ? s.usl() : s.amdahl().describesData() ? s.amdahl() : null;
-            if (fit != null) {
-                fits.put(List.of(s.host(), s.label(), s.params()), fit);
+            ScalingFit fit = s.usl().describesData() ? s.usl() : s.amdahl();
+            if (fit.describesData() && fit instanceof ScalingFit.Fitted drawn) {
+                fits.put(s.configuration(), drawn);
             }
         }
         Map<String, String> charts = new LinkedHashMap<>();
-        for (Map.Entry<List<Object>, List<Report.Row>> group : groups.entrySet()) {
+        for (Map.Entry<ConfigurationKey, List<Report.Row>> group : groups.entrySet()) {
             List<Report.Row> rows = group.getValue();
             boolean pays = rows.stream().anyMatch(r -> r.workers() >= 2 && r.speedup() != null
                     && Boolean.TRUE.equals(r.speedup().significant()) && r.speedup().value() > 1);
@@ -59,11 +61,10 @@ public final class Charts {
             if (!pays || maxWorkers < 2 || baselineTime == null) {
                 continue;
             }
-            String host = (String) group.getKey().get(0);
-            @SuppressWarnings("unchecked")
-            Map<String, String> params = (Map<String, String>) group.getKey().get(1);
+            String host = group.getKey().host();
+            Map<String, String> params = group.getKey().params();
             Double hostCores = cores.get(host);
-            SvgChart chart = new SvgChart(host + "  " + Analysis.describe(params), "workers",
+            SvgChart chart = new SvgChart(host + "  " + ParameterValues.describe(params), "workers",
                     "speedup vs " + report.baseline(), false, false);
             Map<String, List<Report.Row>> byLabel = new LinkedHashMap<>();
             rows.stream().filter(r -> !r.label().equals(report.baseline()) && r.speedup() != null)
@@ -77,7 +78,7 @@ public final class Charts {
                 double[] high = intervals ? points.stream().mapToDouble(r -> r.speedup().high()).toArray() : null;
                 String colour = SvgChart.colour(strategy.getKey());
                 chart.add(strategy.getKey(), x, y, low, high, SvgChart.Style.SOLID, true, colour, true);
-                ScalingFit fit = fits.get(List.of(host, strategy.getKey(), params));
+                ScalingFit.Fitted fit = fits.get(group.getKey().withLabel(strategy.getKey()));
                 if (fit != null) {
                     double[] n = new double[41];
                     double[] s = new double[41];
@@ -99,43 +100,42 @@ public final class Charts {
             double[] iy = workers.stream().mapToDouble(w -> hostCores == null ? w : Math.min(w, hostCores)).toArray();
             chart.add("ideal: min(workers, cores)", ix, iy, null, null, SvgChart.Style.DOTTED, false,
                     SvgChart.IDEAL_COLOUR, true);
-            charts.put(fileName(host + "-" + Analysis.describe(params)), chart.render());
+            charts.put(fileName(host + "-" + ParameterValues.describe(params)), chart.render());
         }
         return charts;
     }
 
     /** One chart per host, other parameters and worker count: time per operation against the job size. */
     private static Map<String, String> time(Report report, String sizeParam) {
-        Map<List<Object>, Map<String, TreeMap<Double, Report.Row>>> groups = new LinkedHashMap<>();
+        Map<ConfigurationKey, Map<String, TreeMap<Double, Report.Row>>> groups = new LinkedHashMap<>();
         TreeSet<Integer> workerCounts = new TreeSet<>();
         report.rows().stream().filter(r -> !r.label().equals(report.baseline()) && r.params().containsKey(sizeParam))
                 .forEach(r -> workerCounts.add(r.workers()));
         for (Report.Row row : report.rows()) {
             String size = row.params().get(sizeParam);
-            Double value = size == null ? null : parse(size);
-            if (value == null || value <= 0) {
+            java.math.BigDecimal value = ParameterValues.number(size);
+            if (value == null || value.signum() <= 0) {
                 continue;
             }
-            Map<String, String> others = new TreeMap<>(row.params());
-            others.remove(sizeParam);
             // The baseline has one worker count; it is drawn in every chart as the reference.
             List<Integer> targets = row.label().equals(report.baseline()) ? List.copyOf(workerCounts)
                     : List.of(row.workers());
             for (int workers : targets) {
-                groups.computeIfAbsent(List.of(row.host(), others, workers), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(row.label(), k -> new TreeMap<>()).put(value, row);
+                groups.computeIfAbsent(new ConfigurationKey(row.host(), "", row.params(), workers).without(sizeParam),
+                                k -> new LinkedHashMap<>())
+                        .computeIfAbsent(row.label(), k -> new TreeMap<>()).put(value.doubleValue(), row);
             }
         }
         Map<String, String> charts = new LinkedHashMap<>();
-        for (Map.Entry<List<Object>, Map<String, TreeMap<Double, Report.Row>>> group : groups.entrySet()) {
+        for (Map.Entry<ConfigurationKey, Map<String, TreeMap<Double, Report.Row>>> group : groups.entrySet()) {
             if (group.getValue().values().stream().allMatch(points -> points.size() < 2)) {
                 continue;
             }
-            @SuppressWarnings("unchecked")
-            Map<String, String> others = (Map<String, String>) group.getKey().get(1);
-            SvgChart chart = new SvgChart(group.getKey().get(0) + "  workers=" + group.getKey().get(2)
-                    + (others.isEmpty() ? "" : "  " + Analysis.describe(others)), sizeParam, "time per op (ms)",
-                    true, true);
+            ConfigurationKey key = group.getKey();
+            Map<String, String> others = key.params();
+            SvgChart chart = new SvgChart(key.host() + "  workers=" + key.workers()
+                    + (others.isEmpty() ? "" : "  " + ParameterValues.describe(others)), sizeParam,
+                    "time per op (ms)", true, true);
             group.getValue().forEach((label, points) -> {
                 double[] x = points.keySet().stream().mapToDouble(Double::doubleValue).toArray();
                 double[] y = points.values().stream().mapToDouble(r -> r.timeNanos() / 1e6).toArray();
@@ -146,8 +146,8 @@ public final class Charts {
                         .mapToDouble(r -> (r.timeNanos() + r.timeHalfWidthNanos()) / 1e6).toArray() : null;
                 chart.add(label, x, y, low, high, SvgChart.Style.SOLID, true, SvgChart.colour(label), true);
             });
-            charts.put(fileName(group.getKey().get(0) + "-workers" + group.getKey().get(2)
-                    + (others.isEmpty() ? "" : "-" + Analysis.describe(others))), chart.render());
+            charts.put(fileName(key.host() + "-workers" + key.workers()
+                    + (others.isEmpty() ? "" : "-" + ParameterValues.describe(others))), chart.render());
         }
         return charts;
     }
@@ -164,13 +164,5 @@ public final class Charts {
             candidate = name + "-" + i + ".svg";
         }
         return candidate;
-    }
-
-    private static Double parse(String text) {
-        try {
-            return Double.parseDouble(text.strip().replace("_", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

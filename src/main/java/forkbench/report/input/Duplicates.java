@@ -1,5 +1,7 @@
 package forkbench.report.input;
 
+import forkbench.configuration.ConfigurationKey;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -33,25 +35,18 @@ public final class Duplicates {
      * (the method name, which is what the report groups by, so two classes with one method name collide too).
      */
     public static void refuse(List<Measurement> measurements) throws InputException {
-        Map<List<Object>, Measurement> seen = new HashMap<>();
+        Map<ConfigurationKey, Measurement> seen = new HashMap<>();
         for (Measurement m : measurements) {
-            Measurement earlier = seen.putIfAbsent(List.of(m.host(), m.label(), m.params(), m.workers()), m);
+            Measurement earlier = seen.putIfAbsent(m.configuration(), m);
             if (earlier != null) {
                 String where = earlier.source().equals(m.source()) ? "twice in this file"
                         : "also in " + earlier.source();
-                throw new InputException(Path.of(m.source()), m.label() + " " + describe(m) + " is measured "
+                throw new InputException(Path.of(m.source()), m.configuration() + " is measured "
                         + where + (earlier.mode().equals(m.mode()) ? "" : " (modes " + earlier.mode() + " and "
                         + m.mode() + ")") + (earlier.benchmark().equals(m.benchmark()) ? "" : " (as "
                         + earlier.benchmark() + " and " + m.benchmark() + ")") + "; pass --merge to pool its forks as one configuration");
             }
         }
-    }
-
-    private static String describe(Measurement m) {
-        StringBuilder text = new StringBuilder();
-        new java.util.TreeMap<>(m.params()).forEach((name, value) -> text.append(name).append('=').append(value)
-                .append(' '));
-        return text.append("workers=").append(m.workers()).toString();
     }
 
     private static Path real(Path file) {

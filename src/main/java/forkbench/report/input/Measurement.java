@@ -1,5 +1,7 @@
 package forkbench.report.input;
 
+import forkbench.configuration.ConfigurationKey;
+
 import java.util.Arrays;
 import java.util.Map;
 
@@ -58,6 +60,11 @@ public record Measurement(String source, String host, String benchmark, String l
             means[f] = timed ? forks[f].length / sum : sum / forks[f].length;
         }
         return means;
+    }
+
+    /** What this is a measurement of: host, label, parameters and workers. */
+    public ConfigurationKey configuration() {
+        return new ConfigurationKey(host, label, params, workers);
     }
 
     private static double[][] copy(double[][] forks) {

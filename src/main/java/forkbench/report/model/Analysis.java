@@ -1,16 +1,16 @@
 package forkbench.report.model;
 
+import forkbench.configuration.ConfigurationKey;
+import forkbench.configuration.ParameterValues;
 import forkbench.report.input.Measurement;
 import forkbench.strategy.Strategies;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -21,9 +21,6 @@ import java.util.TreeMap;
  */
 public final class Analysis {
 
-    /** forkbench's own strategies, in the order a reader expects; other labels follow alphabetically. */
-    private static final List<String> KNOWN_ORDER = Strategies.IDS;
-
     /** Fork means further apart than this, relative to the mean, and more than iterations explain: a warning. */
     static final double FORK_SPREAD = 0.05;
     private static final double FORK_TEST_LEVEL = 0.05;
@@ -31,17 +28,13 @@ public final class Analysis {
     private Analysis() {
     }
 
-    /** A configuration: one strategy at fixed parameters on one host, across worker counts. */
-    private record Key(String host, String label, Map<String, String> params) {
-    }
-
     public static Report analyze(List<Measurement> measurements, List<Report.Run> runs, ReportOptions options) {
-        Map<Key, TreeMap<Integer, List<Measurement>>> grouped = new LinkedHashMap<>();
+        Map<ConfigurationKey, TreeMap<Integer, List<Measurement>>> grouped = new LinkedHashMap<>();
         for (Measurement m : measurements) {
-            grouped.computeIfAbsent(new Key(m.host(), m.label(), new TreeMap<>(m.params())), key -> new TreeMap<>())
+            grouped.computeIfAbsent(m.configuration().acrossWorkers(), key -> new TreeMap<>())
                     .computeIfAbsent(m.workers(), w -> new ArrayList<>()).add(m);
         }
-        Map<Key, TreeMap<Integer, Replicates>> configurations = new LinkedHashMap<>();
+        Map<ConfigurationKey, TreeMap<Integer, Replicates>> configurations = new LinkedHashMap<>();
         grouped.forEach((key, byWorkers) -> {
             TreeMap<Integer, Replicates> replicates = new TreeMap<>();
             byWorkers.forEach((workers, same) -> replicates.put(workers, Replicates.of(same)));
@@ -53,7 +46,7 @@ public final class Analysis {
                 coresByHost.put(run.host(), run.metadata().usableCores());
             }
         }
-        List<Key> keys = new ArrayList<>(configurations.keySet());
+        List<ConfigurationKey> keys = new ArrayList<>(configurations.keySet());
         keys.sort(keyOrder(options));
 
         // Each configuration is independent of the others (the fits are the costly part): analyse them in parallel,
@@ -86,7 +79,7 @@ public final class Analysis {
         List<Report.Verdict> verdicts = new ArrayList<>(verdicts(keys, configurations, scaling, options));
         verdicts.sort(Comparator.comparing(Report.Verdict::host)
                 .thenComparingInt(v -> firstSeen.getOrDefault(withoutSize(v.params(), options), 0))
-                .thenComparing((a, b) -> compareValues(a.params().get(options.sizeParam()),
+                .thenComparing((a, b) -> ParameterValues.compare(a.params().get(options.sizeParam()),
                         b.params().get(options.sizeParam()))));
         return new Report(options.confidence(), options.baseline(), runs, rows, scaling,
                 breakEven(rows, options), List.copyOf(verdicts), warnings);
@@ -102,25 +95,26 @@ public final class Analysis {
      * Per host and parameters with a size: each strategy at its recommended worker count (the baseline at its
      * own), the fastest first, every other one as a ratio to the fastest with its fork-level interval.
      */
-    private static List<Report.Verdict> verdicts(List<Key> keys, Map<Key, TreeMap<Integer, Replicates>> configurations,
+    private static List<Report.Verdict> verdicts(List<ConfigurationKey> keys,
+                                                 Map<ConfigurationKey, TreeMap<Integer, Replicates>> configurations,
                                                  List<Report.Scaling> scaling, ReportOptions options) {
-        Map<Key, Integer> recommended = new LinkedHashMap<>();
-        scaling.forEach(s -> recommended.put(new Key(s.host(), s.label(), s.params()), s.recommendedWorkers()));
-        Map<List<Object>, List<Key>> jobs = new LinkedHashMap<>();
-        for (Key key : keys) {
+        Map<ConfigurationKey, Integer> recommended = new LinkedHashMap<>();
+        scaling.forEach(s -> recommended.put(s.configuration(), s.recommendedWorkers()));
+        Map<ConfigurationKey, List<ConfigurationKey>> jobs = new LinkedHashMap<>();
+        for (ConfigurationKey key : keys) {
             if (key.params().containsKey(options.sizeParam())) {
-                jobs.computeIfAbsent(List.of(key.host(), key.params()), k -> new ArrayList<>()).add(key);
+                jobs.computeIfAbsent(ConfigurationKey.job(key.host(), key.params()), k -> new ArrayList<>()).add(key);
             }
         }
         List<Report.Verdict> verdicts = new ArrayList<>();
-        for (List<Key> job : jobs.values()) {
-            Map<Key, Map.Entry<Integer, Replicates>> chosen = new LinkedHashMap<>();
-            for (Key key : job) {
+        for (List<ConfigurationKey> job : jobs.values()) {
+            Map<ConfigurationKey, Map.Entry<Integer, Replicates>> chosen = new LinkedHashMap<>();
+            for (ConfigurationKey key : job) {
                 TreeMap<Integer, Replicates> byWorkers = configurations.get(key);
                 Integer workers = recommended.getOrDefault(key, byWorkers.firstKey());
                 chosen.put(key, Map.entry(workers, byWorkers.get(workers)));
             }
-            Key fastest = chosen.entrySet().stream()
+            ConfigurationKey fastest = chosen.entrySet().stream()
                     .min(Comparator.comparingDouble(e -> e.getValue().getValue().mean())).orElseThrow().getKey();
             Replicates best = chosen.get(fastest).getValue();
             List<Report.Standing> standings = new ArrayList<>();
@@ -142,10 +136,10 @@ public final class Analysis {
     private record Analysed(List<Report.Row> rows, Report.Scaling scaling) {
     }
 
-    private static Analysed analyse(Key key, Map<Key, TreeMap<Integer, Replicates>> configurations, Double cores,
+    private static Analysed analyse(ConfigurationKey key,
+                                    Map<ConfigurationKey, TreeMap<Integer, Replicates>> configurations, Double cores,
                                     ReportOptions options) {
-        TreeMap<Integer, Replicates> baselines = configurations.get(new Key(key.host(), options.baseline(),
-                key.params()));
+        TreeMap<Integer, Replicates> baselines = configurations.get(key.withLabel(options.baseline()));
         // The baseline at the same host and parameters, whatever its worker count (it usually has none, i.e. 1).
         Replicates baseline = baselines == null ? null : baselines.firstEntry().getValue();
         TreeMap<Integer, Replicates> byWorkers = configurations.get(key);
@@ -173,8 +167,8 @@ public final class Analysis {
                 choice.best(), choice.recommended(), choice.how()));
     }
 
-    private static Report.Row row(Key key, int workers, Replicates time, Replicates baseline, Replicates oneWorker,
-                                  Double cores, ReportOptions options) {
+    private static Report.Row row(ConfigurationKey key, int workers, Replicates time, Replicates baseline,
+                                  Replicates oneWorker, Double cores, ReportOptions options) {
         double confidence = options.confidence();
         Ratio speedup = baseline == null || key.label().equals(options.baseline())
                 ? null : Ratio.of(baseline.sample(), time.sample(), confidence);
@@ -193,8 +187,7 @@ public final class Analysis {
         Double karpFlatt = self == null || limit < 2
                 ? null : (1 / self.value() - 1.0 / limit) / (1 - 1.0 / limit);
 
-        String where = key.label() + (key.params().isEmpty() ? "" : " " + describe(key.params())) + " workers="
-                + workers;
+        String where = new ConfigurationKey(key.host(), key.label(), key.params(), workers).toString();
         List<Report.Warning> anomalies = new ArrayList<>();
         beyondLimit(anomalies, where, "speedup vs " + options.baseline(), speedup, limit, "the " + options.baseline()
                 + " baseline ran slower than the same work inside this strategy (another JIT outcome or code layout "
@@ -287,16 +280,16 @@ public final class Analysis {
      * significantly faster than the baseline at that size and at every larger size measured.
      */
     private static List<Report.BreakEven> breakEven(List<Report.Row> rows, ReportOptions options) {
-        Map<Key, TreeMap<String, Report.Row>> bestWinBySize = new LinkedHashMap<>();
+        Map<ConfigurationKey, TreeMap<String, Report.Row>> bestWinBySize = new LinkedHashMap<>();
         for (Report.Row row : rows) {
             if (row.label().equals(options.baseline()) || row.speedup() == null
                     || !row.params().containsKey(options.sizeParam())) {
                 continue;
             }
-            Map<String, String> others = new TreeMap<>(row.params());
-            String size = others.remove(options.sizeParam());
+            String size = row.params().get(options.sizeParam());
             TreeMap<String, Report.Row> bySize = bestWinBySize.computeIfAbsent(
-                    new Key(row.host(), row.label(), others), k -> new TreeMap<>(Analysis::compareValues));
+                    row.configuration().acrossWorkers().without(options.sizeParam()),
+                    k -> new TreeMap<>(ParameterValues::compare));
             bySize.putIfAbsent(size, null);
             boolean wins = row.workers() >= 2 && Boolean.TRUE.equals(row.speedup().significant())
                     && row.speedup().value() > 1;
@@ -325,17 +318,17 @@ public final class Analysis {
      * Which columns some rows leave empty, and why, one line per reason: a run of a subset of strategies or worker
      * counts is a normal run, and its report says what it could not compute instead of failing.
      */
-    private static List<Report.Warning> emptyColumns(List<Key> keys,
-                                                     Map<Key, TreeMap<Integer, Replicates>> configurations,
+    private static List<Report.Warning> emptyColumns(List<ConfigurationKey> keys,
+                                                     Map<ConfigurationKey, TreeMap<Integer, Replicates>> configurations,
                                                      ReportOptions options) {
         List<String> noBaseline = new ArrayList<>();
         List<String> noOneWorker = new ArrayList<>();
-        for (Key key : keys) {
+        for (ConfigurationKey key : keys) {
             if (key.label().equals(options.baseline())) {
                 continue;
             }
-            String where = key.label() + (key.params().isEmpty() ? "" : " " + describe(key.params()));
-            if (!configurations.containsKey(new Key(key.host(), options.baseline(), key.params()))) {
+            String where = key.toString();
+            if (!configurations.containsKey(key.withLabel(options.baseline()))) {
                 noBaseline.add(where);
             }
             TreeMap<Integer, Replicates> byWorkers = configurations.get(key);
@@ -356,54 +349,8 @@ public final class Analysis {
         return notes;
     }
 
-    private static Comparator<Key> keyOrder(ReportOptions options) {
-        Comparator<Key> byLabel = Comparator.comparing(key -> labelRank(key.label(), options.baseline()));
-        return Comparator.comparing(Key::host)
-                .thenComparing(byLabel)
-                .thenComparing(Key::label)
-                .thenComparing((a, b) -> compareParams(a.params(), b.params()));
-    }
-
-    private static int labelRank(String label, String baseline) {
-        if (label.equals(baseline)) {
-            return -1;
-        }
-        int known = KNOWN_ORDER.indexOf(label);
-        return known >= 0 ? known : KNOWN_ORDER.size();
-    }
-
-    private static int compareParams(Map<String, String> a, Map<String, String> b) {
-        for (String name : a.keySet()) {
-            int order = compareValues(a.get(name), b.getOrDefault(name, ""));
-            if (order != 0) {
-                return order;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
-    }
-
-    /** Numbers in numeric order (so 1000 < 2e9 < 10000000000), anything else alphabetically. */
-    public static int compareValues(String a, String b) {
-        BigDecimal x = number(a);
-        BigDecimal y = number(b);
-        if (x != null && y != null) {
-            return x.compareTo(y);
-        }
-        return Objects.compare(a, b, Comparator.naturalOrder());
-    }
-
-    private static BigDecimal number(String text) {
-        try {
-            return new BigDecimal(text.strip().replace("_", ""));
-        } catch (NumberFormatException | NullPointerException e) {
-            return null;
-        }
-    }
-
-    public static String describe(Map<String, String> params) {
-        StringBuilder text = new StringBuilder();
-        params.forEach((name, value) -> text.append(text.isEmpty() ? "" : " ").append(name).append('=').append(value));
-        return text.toString();
+    private static Comparator<ConfigurationKey> keyOrder(ReportOptions options) {
+        return ConfigurationKey.order(options.baseline(), Strategies.IDS);
     }
 
     private static Double finite(double value) {

@@ -1,5 +1,6 @@
 package forkbench.report.model;
 
+import forkbench.configuration.ConfigurationKey;
 import forkbench.record.MemoryFootprint;
 import forkbench.record.RunMetadata;
 
@@ -107,6 +108,10 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
         public boolean selfSpeedupBeyondLimit() {
             return selfSpeedup != null && selfSpeedup.value() > coreLimit;
         }
+
+        public ConfigurationKey configuration() {
+            return new ConfigurationKey(host, label, params, workers);
+        }
     }
 
     /**
@@ -118,6 +123,11 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
      */
     public record Scaling(String host, String label, Map<String, String> params, ScalingFit amdahl, ScalingFit usl,
                           int bestWorkers, int recommendedWorkers, String recommendation) {
+
+        /** This strategy at these parameters, across its worker counts. */
+        public ConfigurationKey configuration() {
+            return new ConfigurationKey(host, label, params, ConfigurationKey.ANY_WORKERS);
+        }
     }
 
     /**

@@ -50,7 +50,7 @@ public final class ScalingFitter {
     private static ScalingFit fit(String model, int parameters, double[] n, double[] x, double confidence) {
         int distinct = (int) java.util.Arrays.stream(n).distinct().count();
         if (distinct <= parameters || n.length - parameters < MIN_RESIDUAL_DEGREES) {
-            return ScalingFit.notFitted(model, n.length, "needs at least " + (parameters + MIN_RESIDUAL_DEGREES)
+            return new ScalingFit.NotFitted(model, n.length, "needs at least " + (parameters + MIN_RESIDUAL_DEGREES)
                     + " worker counts (" + (parameters + 1) + " distinct) for " + MIN_RESIDUAL_DEGREES
                     + " residual degrees of freedom, has " + n.length + " (" + distinct + " distinct)");
         }
@@ -70,7 +70,7 @@ public final class ScalingFitter {
         try {
             optimum = new LevenbergMarquardtOptimizer().optimize(problem);
         } catch (ConvergenceException | TooManyEvaluationsException e) {
-            return ScalingFit.notFitted(model, n.length, "the fit did not converge");
+            return new ScalingFit.NotFitted(model, n.length, "the fit did not converge");
         }
         double[] p = optimum.getPoint().toArray();
         double rss = optimum.getResiduals().dotProduct(optimum.getResiduals());
@@ -89,9 +89,9 @@ public final class ScalingFitter {
         double kappa = parameters == 3 ? p[2] : 0;
         Double peak = kappa > 0 && p[1] < 1 ? Math.sqrt((1 - p[1]) / kappa) : null;
         int residual = n.length - parameters;
-        return new ScalingFit(model, n.length, p[0], finite(errors[0]), p[1], finite(errors[1]), kappa,
+        return new ScalingFit.Fitted(model, n.length, p[0], finite(errors[0]), p[1], finite(errors[1]), kappa,
                 parameters == 3 ? finite(errors[2]) : null, tss > 0 ? 1 - rss / tss : null, peak, residual,
-                Statistics.t(confidence, residual), null);
+                Statistics.t(confidence, residual));
     }
 
     /** The model's values and its Jacobian with respect to (lambda, sigma[, kappa]). */

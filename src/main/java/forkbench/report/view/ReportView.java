@@ -1,5 +1,7 @@
 package forkbench.report.view;
 
+import forkbench.configuration.ConfigurationKey;
+import forkbench.configuration.ParameterValues;
 import forkbench.record.MemoryFootprint;
 import forkbench.report.markup.Block;
 import forkbench.report.markup.Document;
@@ -11,7 +13,6 @@ import forkbench.report.markup.Table.Column;
 import forkbench.report.markup.Table.Mark;
 import forkbench.record.Precision;
 import forkbench.record.RunMetadata;
-import forkbench.report.model.Analysis;
 import forkbench.report.model.Ratio;
 import forkbench.report.model.Report;
 import forkbench.report.model.ReportOptions;
@@ -141,7 +142,7 @@ public final class ReportView {
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (Report.BreakEven b : report.breakEven()) {
-            rows.add(List.of(Cell.of(b.label()), Cell.of(Analysis.describe(b.otherParams())),
+            rows.add(List.of(Cell.of(b.label()), Cell.of(ParameterValues.describe(b.otherParams())),
                     b.size() == null ? new Cell("never, at the sizes measured", Mark.DIM) : Cell.of(b.size()),
                     Cell.of(b.workers() == null ? "" : String.valueOf(b.workers())), Cell.of(Format.ratio(b.speedup()))));
         }
@@ -202,27 +203,29 @@ public final class ReportView {
                 + "cores)."));
         boolean severalHosts = hosts(report).size() > 1;
         boolean sized = hasSizes(report, options);
-        Map<List<Object>, List<Report.Row>> groups = new LinkedHashMap<>();
+        Map<ConfigurationKey, List<Report.Row>> groups = new LinkedHashMap<>();
         for (Report.Row row : report.rows()) {
             // Benchmarks without a size are per-worker costs: they have their own section, never among speedups.
             if (!sized || row.params().containsKey(options.sizeParam())) {
-                groups.computeIfAbsent(List.of(row.host(), row.params()), k -> new ArrayList<>()).add(row);
+                groups.computeIfAbsent(ConfigurationKey.job(row.host(), row.params()), k -> new ArrayList<>())
+                        .add(row);
             }
         }
         // In the answer's order (the inputs' order, sizes ascending); anything without a verdict after it.
-        List<List<Object>> answerOrder = report.verdicts().stream().map(v -> List.<Object>of(v.host(), v.params()))
-                .toList();
-        List<Map.Entry<List<Object>, List<Report.Row>>> ordered = new ArrayList<>(groups.entrySet());
-        ordered.sort(Comparator.comparingInt((Map.Entry<List<Object>, List<Report.Row>> e) -> {
+        List<ConfigurationKey> answerOrder = report.verdicts().stream()
+                .map(v -> ConfigurationKey.job(v.host(), v.params())).toList();
+        List<Map.Entry<ConfigurationKey, List<Report.Row>>> ordered = new ArrayList<>(groups.entrySet());
+        ordered.sort(Comparator.comparingInt((Map.Entry<ConfigurationKey, List<Report.Row>> e) -> {
                     int at = answerOrder.indexOf(e.getKey());
                     return at < 0 ? Integer.MAX_VALUE : at;
-                }).thenComparing(e -> (String) e.getKey().get(0))
-                .thenComparing((a, b) -> compareGroups(params(a.getKey()), params(b.getKey()), options.sizeParam())));
+                }).thenComparing(e -> e.getKey().host())
+                .thenComparing((a, b) -> compareGroups(a.getKey().params(), b.getKey().params(),
+                        options.sizeParam())));
         int index = 0;
-        for (Map.Entry<List<Object>, List<Report.Row>> group : ordered) {
-            Map<String, String> params = params(group.getKey());
-            String title = (params.isEmpty() ? "no parameters" : Analysis.describe(params))
-                    + (severalHosts ? " on " + group.getKey().get(0) : "");
+        for (Map.Entry<ConfigurationKey, List<Report.Row>> group : ordered) {
+            Map<String, String> params = group.getKey().params();
+            String title = (params.isEmpty() ? "no parameters" : ParameterValues.describe(params))
+                    + (severalHosts ? " on " + group.getKey().host() : "");
             List<List<Cell>> rows = new ArrayList<>();
             for (Report.Row r : group.getValue()) {
                 rows.add(List.of(Cell.of(r.label()), Cell.of(String.valueOf(r.workers())),
@@ -280,7 +283,7 @@ public final class ReportView {
             if (sized && !s.params().containsKey(options.sizeParam())) {
                 continue;
             }
-            rows.add(List.of(Cell.of(s.label()), Cell.of(Analysis.describe(s.params())),
+            rows.add(List.of(Cell.of(s.label()), Cell.of(ParameterValues.describe(s.params())),
                     Cell.of(String.valueOf(s.recommendedWorkers())), Cell.of(String.valueOf(s.bestWorkers())),
                     Cell.of(s.recommendation()), fit(s.amdahl()), fit(s.usl())));
         }
@@ -296,19 +299,22 @@ public final class ReportView {
     }
 
     private static Cell fit(ScalingFit fit) {
-        if (!fit.fitted()) {
-            return new Cell("not fitted: " + fit.note(), Mark.DIM);
-        }
-        StringBuilder text = new StringBuilder("σ = ").append(withHalfWidth(fit.sigma(), fit.halfWidth(fit.sigmaError())));
-        if (forkbench.report.model.ScalingFitter.USL.equals(fit.model())) {
-            text.append(", κ = ").append(withHalfWidth(fit.kappa(), fit.halfWidth(fit.kappaError())));
-            if (fit.peakWorkers() != null) {
-                text.append(", peak at ").append(Format.number(fit.peakWorkers(), 1)).append(" workers");
+        return switch (fit) {
+            case ScalingFit.NotFitted not -> new Cell("not fitted: " + not.reason(), Mark.DIM);
+            case ScalingFit.Fitted made -> {
+                StringBuilder text = new StringBuilder("σ = ")
+                        .append(withHalfWidth(made.sigma(), made.halfWidth(made.sigmaError())));
+                if (forkbench.report.model.ScalingFitter.USL.equals(made.model())) {
+                    text.append(", κ = ").append(withHalfWidth(made.kappa(), made.halfWidth(made.kappaError())));
+                    if (made.peakWorkers() != null) {
+                        text.append(", peak at ").append(Format.number(made.peakWorkers(), 1)).append(" workers");
+                    }
+                }
+                text.append(", R² = ").append(Format.number(made.rSquared(), 3));
+                yield made.describesData() ? Cell.of(text.toString())
+                        : new Cell(text + " (does not describe the data)", Mark.DIM);
             }
-        }
-        text.append(", R² = ").append(Format.number(fit.rSquared(), 3));
-        return fit.describesData() ? Cell.of(text.toString())
-                : new Cell(text + " (does not describe the data)", Mark.DIM);
+        };
     }
 
     private static String withHalfWidth(Double value, Double half) {
@@ -424,12 +430,11 @@ public final class ReportView {
 
     /** A round size as a person reads it: 1000 as 10³, 2000000000 as 2·10⁹; anything else as written. */
     static String powerOfTen(String size) {
-        java.math.BigDecimal value;
-        try {
-            value = new java.math.BigDecimal(size.strip().replace("_", "")).stripTrailingZeros();
-        } catch (NumberFormatException e) {
+        java.math.BigDecimal value = ParameterValues.number(size);
+        if (value == null) {
             return size;
         }
+        value = value.stripTrailingZeros();
         int exponent = -value.scale() + value.precision() - 1;
         if (value.signum() <= 0 || exponent < 3 || value.precision() > 2) {
             return size;
@@ -442,19 +447,14 @@ public final class ReportView {
         return mantissa.equals("1") ? power.toString() : mantissa + "·" + power;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> params(List<Object> key) {
-        return (Map<String, String>) key.get(1);
-    }
-
     /** Jobs by size first (numerically), then by their other parameters. */
     private static int compareGroups(Map<String, String> a, Map<String, String> b, String sizeParam) {
         String sa = a.get(sizeParam);
         String sb = b.get(sizeParam);
         if (sa == null || sb == null) {
-            return sa == null ? (sb == null ? Analysis.describe(a).compareTo(Analysis.describe(b)) : 1) : -1;
+            return sa == null ? (sb == null ? ParameterValues.compare(a, b) : 1) : -1;
         }
-        int bySize = Analysis.compareValues(sa, sb);
-        return bySize != 0 ? bySize : Analysis.describe(a).compareTo(Analysis.describe(b));
+        int bySize = ParameterValues.compare(sa, sb);
+        return bySize != 0 ? bySize : ParameterValues.compare(a, b);
     }
 }
