@@ -49,8 +49,8 @@ public class ColdStartVariants {
 
     @Setup(Level.Trial)
     public void makeArchive() {
-        options = ForkOptions.defaults().withTimeout(Duration.ofMinutes(1)).withStartupArchive(archive)
-                .withJvmArgs(flags.equals("worker") ? ForkOptions.WORKER_JVM_ARGS : List.of());
+        options = ForkOptions.builder().timeout(Duration.ofMinutes(1)).startupArchive(archive)
+                .jvmArgs(flags.equals("worker") ? ForkOptions.WORKER_JVM_ARGS : List.of()).build();
         ChildProcess.prepare(options);
     }
 

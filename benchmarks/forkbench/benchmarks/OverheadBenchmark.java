@@ -56,7 +56,7 @@ public class OverheadBenchmark {
         public void start() throws Exception {
             threadPool = Executors.newFixedThreadPool(1);
             forkJoinPool = new ForkJoinPool(1);
-            pooledChild = ChildProcess.fork(ForkOptions.defaults().withTimeout(Duration.ofMinutes(1)));
+            pooledChild = ChildProcess.fork(ForkOptions.builder().timeout(Duration.ofMinutes(1)).build());
             pooledChild.ready().get(1, TimeUnit.MINUTES);
         }
 
@@ -81,7 +81,7 @@ public class OverheadBenchmark {
 
         @Setup(Level.Trial)
         public void prepare() {
-            options = ForkOptions.defaults().withTimeout(Duration.ofMinutes(1));
+            options = ForkOptions.builder().timeout(Duration.ofMinutes(1)).build();
             ChildProcess.prepare(options);
         }
 

@@ -23,6 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -98,12 +100,17 @@ public class StrategyBenchmark {
 
         Strategy strategy;
 
+        /** After {@link Problem#prepare}: a user's own kernel joins the built-ins in the children's archive training. */
         @Setup(Level.Trial)
-        public void start(BenchmarkParams params) {
+        public void start(BenchmarkParams params, Problem problem) {
             String benchmark = params.getBenchmark();
             String id = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            List<String> training = new ArrayList<>(Kernels.BUILT_IN);
+            if (!Kernels.BUILT_IN.contains(problem.kernel)) {
+                training.add(Kernels.wireName(problem.job));
+            }
             strategy = Strategies.create(id, Params.parseWorkers(workers),
-                    ForkOptions.defaults().withTimeout(CHILD_TIMEOUT));
+                    ForkOptions.builder().timeout(CHILD_TIMEOUT).trainingKernels(training).build());
         }
 
         @TearDown(Level.Trial)

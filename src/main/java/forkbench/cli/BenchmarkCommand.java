@@ -9,7 +9,9 @@ import forkbench.interleave.ResultDocument;
 import forkbench.interleave.RoundsRun;
 import forkbench.interleave.Target;
 import forkbench.report.input.InputException;
+import forkbench.strategy.NodeFork;
 import forkbench.strategy.Params;
+import forkbench.strategy.Strategies;
 import forkbench.workload.Kernels;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -50,6 +52,8 @@ final class BenchmarkCommand {
 
     /** What a run with no benchmark named measures: the comparison and its JVM start-up yardstick. */
     static final String DEFAULT_INCLUDE = "StrategyBenchmark|JvmStartBaseline";
+    /** The seed's own program, measured only where {@code node} is installed. */
+    private static final String NODE_FORK_BENCHMARK = "NodeForkBenchmark";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -259,7 +263,11 @@ final class BenchmarkCommand {
         return known;
     }
 
-    private ChainedOptionsBuilder withForkbenchDefaults(CommandLineOptions cli) {
+    private static boolean isNodeFork(BenchmarkListEntry entry) {
+        return entry.getUsername().endsWith("." + NODE_FORK_BENCHMARK + "." + Strategies.NODE_FORK);
+    }
+
+    private ChainedOptionsBuilder withForkbenchDefaults(CommandLineOptions cli) throws UsageException {
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
         if (cli.getIncludes().isEmpty()) {
             out.println("# forkbench: running the strategy comparison (" + DEFAULT_INCLUDE + "); name a benchmark, "
@@ -275,6 +283,18 @@ final class BenchmarkCommand {
         }
         if (!cli.shouldFailOnError().hasValue()) {
             options.shouldFailOnError(true);
+        }
+        if (NodeFork.nodeExecutable().isEmpty()) {
+            Collection<BenchmarkListEntry> entries = selected(cli.getIncludes(), cli.getExcludes());
+            if (entries.stream().anyMatch(BenchmarkCommand::isNodeFork)) {
+                if (entries.stream().allMatch(BenchmarkCommand::isNodeFork)) {
+                    throw new UsageException(Strategies.NODE_FORK + " needs node (Node.js) on the PATH, and there "
+                            + "is none");
+                }
+                out.println("# forkbench: node is not on the PATH: skipping " + Strategies.NODE_FORK
+                        + " (the seed's Node.js program)");
+                options.exclude(NODE_FORK_BENCHMARK);
+            }
         }
         return options;
     }

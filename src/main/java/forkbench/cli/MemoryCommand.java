@@ -4,6 +4,7 @@ import forkbench.io.IoErrors;
 import forkbench.memory.MemoryMeasurement;
 import forkbench.record.MemoryFootprint;
 import forkbench.report.export.ReportFiles;
+import forkbench.workload.Workers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,8 +52,8 @@ final class MemoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         int count = children == null ? Runtime.getRuntime().availableProcessors() : children;
-        if (count < 1 || count > 64 || threads < 1 || threads > 100_000) {
-            err.println("forkbench memory: --children must be 1 to 64 and --threads 1 to 100000");
+        if (count < 1 || count > Workers.MAX || threads < 1 || threads > 100_000) {
+            err.println("forkbench memory: --children must be 1 to " + Workers.MAX + " and --threads 1 to 100000");
             return ExitCode.BAD_INPUT;
         }
         if (file != null) {

@@ -142,7 +142,7 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
      */
     private static TreeMap<ConfigurationKey, Replicates> byConfiguration(List<Measurement> measurements,
                                                                          Set<String> ignored) {
-        Comparator<ConfigurationKey> order = ConfigurationKey.order("", Strategies.IDS);
+        Comparator<ConfigurationKey> order = ConfigurationKey.order("", Strategies.REPORT_ORDER);
         TreeMap<ConfigurationKey, List<Measurement>> grouped = new TreeMap<>(order);
         for (Measurement m : measurements) {
             Map<String, String> params = new TreeMap<>(m.params());

@@ -41,7 +41,7 @@ public final class MemoryMeasurement {
 
     /** Each child's resident memory once it has summed a range big enough to get its loop compiled. */
     private static long[] childRss(int count) throws IOException, InterruptedException {
-        ForkOptions options = ForkOptions.defaults().withTimeout(Duration.ofMinutes(1));
+        ForkOptions options = ForkOptions.builder().timeout(Duration.ofMinutes(1)).build();
         ChildProcess.prepare(options);
         List<ChildProcess> children = Children.forkAll(count, options);
         try {

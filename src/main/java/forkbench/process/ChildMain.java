@@ -1,5 +1,6 @@
 package forkbench.process;
 
+import forkbench.workload.Chunked;
 import forkbench.workload.Kernel;
 import forkbench.workload.Kernels;
 import forkbench.workload.Range;
@@ -25,6 +26,11 @@ public final class ChildMain {
     private static final long PARENT_CHECK_MILLIS = 100;
     /** The environment variable through which a child learns its parent's pid. */
     static final String PARENT_PID = "FORKBENCH_PARENT_PID";
+    /**
+     * The system property that sets how many elements one kernel call covers ({@link Chunked}); 0 computes each
+     * part in one call, as the seed's worker does. There for the A/B in {@code ColdStartVariants}.
+     */
+    public static final String CHUNK_PROPERTY = "forkbench.child.chunk";
 
     private ChildMain() {
     }
@@ -110,6 +116,8 @@ public final class ChildMain {
             }
         }
 
+        private static final long CHUNK = Long.getLong(CHUNK_PROPERTY, Chunked.DEFAULT_CHUNK);
+
         private static Message answer(Message.Start start, Map<String, Kernel> kernels) {
             Range range;
             Kernel kernel;
@@ -124,7 +132,7 @@ public final class ChildMain {
                 return new Message.Failure(String.valueOf(e.getMessage()));
             }
             try {
-                return new Message.Result(kernel.compute(range.from(), range.to()));
+                return new Message.Result(Chunked.compute(kernel, range.from(), range.to(), CHUNK));
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 // The kernel's own failure: its type says as much as its message.
                 return new Message.Failure(start.kernel() + " threw " + e);

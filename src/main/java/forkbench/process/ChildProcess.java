@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * A child JVM that computes kernel parts for its parent: Node's {@code child_process.fork} for Java.
  *
  * <pre>{@code
- * try (ChildProcess child = ChildProcess.fork(ForkOptions.defaults())) {
+ * ForkOptions options = ForkOptions.defaults();
+ * ChildProcess.prepare(options);   // once: the start-up archive
+ * try (ChildProcess child = ChildProcess.fork(options)) {
  *     long sum = child.submit(new Range(0, 1_000_000)).join();
  * }
  * }</pre>
@@ -85,11 +87,17 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /**
-     * Does now the one-time work that the first fork with these options would otherwise do inside itself (making
-     * the children's class-data archive), so that a timed fork never pays for it.
+     * Makes or finds the children's start-up archive for these options, once per JVM: an explicit step, because it
+     * may run a training JVM for seconds and write to the user's cache. Call it outside anything timed; children
+     * forked before it start without the archive (slower, still right).
      */
     public static void prepare(ForkOptions options) {
-        options.command();
+        options.prepareArchive();
+    }
+
+    /** The argument vector a child started with these options runs: what {@link #fork} starts, without a shell. */
+    public static List<String> commandLine(ForkOptions options) {
+        return options.command();
     }
 
     public long pid() {
@@ -279,6 +287,30 @@ public final class ChildProcess implements AutoCloseable {
             }
         }
         end(closedException());
+    }
+
+    /**
+     * Ends the child without waiting for it: closes its stdin (the order to exit) and returns a future that completes
+     * when it has exited. A child still running after the exit grace period is destroyed. Jobs still pending fail.
+     * Safe to call more than once, and with {@link #close}.
+     */
+    public CompletableFuture<Void> release() {
+        synchronized (this) {
+            closing = true;
+        }
+        synchronized (writeLock) {
+            try {
+                toChild.close();
+            } catch (IOException e) {
+                // Already closed by the child's death: nothing to tell it.
+            }
+        }
+        ScheduledFuture<?> deadline = Timeouts.SCHEDULER.schedule(process::destroyForcibly, EXIT_GRACE_MILLIS,
+                TimeUnit.MILLISECONDS);
+        return process.onExit().thenRun(() -> {
+            deadline.cancel(false);
+            end(closedException());
+        });
     }
 
     @Override

@@ -1,44 +1,50 @@
 package forkbench.process;
 
+import forkbench.workload.Kernels;
+import forkbench.workload.Workers;
+
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to start a child JVM. The defaults reuse the running JVM's {@code java.home} and class path, so a child runs
- * the same code on the same JDK as its parent; every field can be replaced with a {@code with...} copy.
+ * How to start a child JVM: a plain value, with no side effects. The defaults reuse the running JVM's
+ * {@code java.home} and class path, so a child runs the same code on the same JDK as its parent; change any of them
+ * with {@link #toBuilder()}. The start-up archive is made or found by {@link ChildProcess#prepare}, an explicit
+ * step; until then children start without it.
  *
- * @param javaExecutable the {@code java} launcher, started directly, never through a shell
- * @param classPath      the child's class path
- * @param mainClass      the child's entry point, {@link ChildMain} unless a test or a custom worker says otherwise
- * @param mainArgs       arguments after the main class
- * @param jvmArgs        JVM flags placed before the class path
- * @param timeout        how long one result may take before the child is destroyed; {@link Duration#ZERO} for none
- * @param maxChildren    the most children one {@link Children#forkAll} call may start
- * @param startupArchive what children map to start faster, made for them on first use (see {@link StartupArchive})
- * @param environment    variables set for the child on top of the parent's environment
+ * @param javaExecutable  the {@code java} launcher, started directly, never through a shell
+ * @param classPath       the child's class path
+ * @param mainClass       the child's entry point, {@link ChildMain} unless a test or a custom worker says otherwise
+ * @param mainArgs        arguments after the main class
+ * @param jvmArgs         JVM flags placed before the class path
+ * @param timeout         how long one result may take before the child is destroyed; {@link Duration#ZERO} for none
+ * @param maxChildren     the most children one {@link Children#forkAll} call may start
+ * @param startupArchive  what children map to start faster (see {@link StartupArchive})
+ * @param environment     variables set for the child on top of the parent's environment
+ * @param trainingKernels the kernels a training child runs one job of each, so the archive holds their classes
  */
 public record ForkOptions(Path javaExecutable, String classPath, String mainClass, List<String> mainArgs,
                           List<String> jvmArgs, Duration timeout, int maxChildren, StartupArchive startupArchive,
-                          Map<String, String> environment) {
+                          Map<String, String> environment, List<String> trainingKernels) {
 
     /**
-     * Flags for a short-lived CPU-bound worker: the serial collector starts faster than G1 and a summing loop makes
-     * no garbage; without perf data the JVM skips creating its hsperfdata file. Nothing here slows the loop itself.
+     * Flags for a short-lived CPU-bound worker. The serial collector starts faster than G1 and a summing loop makes
+     * no garbage; without perf data the JVM skips creating its hsperfdata file. C2 alone, without tiered
+     * compilation, starts the JVM without the C1 compiler and computed a cold child's first large part faster than
+     * tiered compilation did (results/2026-11-28-cold-children); a child warmed for many jobs reaches the same code.
      */
-    public static final List<String> WORKER_JVM_ARGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData");
+    public static final List<String> WORKER_JVM_ARGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData",
+            "-XX:-TieredCompilation");
 
     /**
      * The JVM's own warnings go to stdout by default, and stdout is the channel: send them to stderr instead. Text
      * that other options still print on stdout is skipped by the parent between frames (see {@link Frames}).
      */
     private static final List<String> LOGGING_TO_STDERR = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
-
-    /** Each child is a whole JVM (tens of MiB resident): past this many per call, it is a mistake, not a plan. */
-    public static final int DEFAULT_MAX_CHILDREN = 256;
 
     public ForkOptions {
         Objects.requireNonNull(javaExecutable, "javaExecutable");
@@ -52,61 +58,51 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
         }
         Objects.requireNonNull(startupArchive, "startupArchive");
         environment = Map.copyOf(environment);
+        trainingKernels = List.copyOf(trainingKernels);
         if (maxChildren < 1) {
             throw new IllegalArgumentException("maxChildren must be >= 1, got " + maxChildren);
         }
     }
 
     public static ForkOptions defaults() {
-        return new ForkOptions(runningJava(), System.getProperty("java.class.path"), ChildMain.class.getName(),
-                List.of(), WORKER_JVM_ARGS, Duration.ZERO, DEFAULT_MAX_CHILDREN, StartupArchive.best(), Map.of());
+        return builder().build();
     }
 
-    public ForkOptions withTimeout(Duration newTimeout) {
-        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, newTimeout, maxChildren,
-                startupArchive, environment);
+    /** The defaults, to change: {@code ForkOptions.builder().timeout(Duration.ofMinutes(1)).build()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public ForkOptions withJvmArgs(List<String> newJvmArgs) {
-        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, newJvmArgs, timeout, maxChildren,
-                startupArchive, environment);
+    /** These options, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public ForkOptions withMain(String newMainClass, String... newMainArgs) {
-        return new ForkOptions(javaExecutable, classPath, newMainClass, List.of(newMainArgs), jvmArgs, timeout,
-                maxChildren, startupArchive, environment);
-    }
-
-    public ForkOptions withJavaExecutable(Path newJavaExecutable) {
-        return new ForkOptions(newJavaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, maxChildren,
-                startupArchive, environment);
-    }
-
-    public ForkOptions withMaxChildren(int newMaxChildren) {
-        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, newMaxChildren,
-                startupArchive, environment);
-    }
-
-    public ForkOptions withStartupArchive(StartupArchive archive) {
-        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, maxChildren, archive,
-                environment);
-    }
-
-    public ForkOptions withEnvironment(Map<String, String> variables) {
-        return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, maxChildren,
-                startupArchive, variables);
-    }
-
-    /** The command line, as an argument vector: no shell ever parses it. */
+    /**
+     * The command line, as an argument vector: no shell ever parses it. It maps the start-up archive only when
+     * {@link ChildProcess#prepare} has made or found it; reading these options never forks or writes anything.
+     */
     List<String> command() {
         List<String> base = baseCommand();
-        StartupArchive archive = startupArchive.available(javaExecutable.equals(runningJava()));
-        if (archive == StartupArchive.NONE) {
+        List<String> flags = StartupArchiveCache.preparedFlags(archiveKind(), base, trainingKernels);
+        if (flags.isEmpty()) {
             return base;
         }
         List<String> command = new ArrayList<>(base);
-        command.addAll(1, StartupArchiveCache.flagsFor(archive, base, classPath));
+        command.addAll(1, flags);
         return command;
+    }
+
+    /** Makes or finds the start-up archive for these options: what {@link ChildProcess#prepare} does. */
+    void prepareArchive() {
+        StartupArchive kind = archiveKind();
+        if (kind != StartupArchive.NONE) {
+            StartupArchiveCache.prepare(kind, baseCommand(), classPath, trainingKernels);
+        }
+    }
+
+    private StartupArchive archiveKind() {
+        return startupArchive.available(javaExecutable.equals(runningJava()));
     }
 
     private static Path runningJava() {
@@ -124,5 +120,87 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
         command.add(mainClass);
         command.addAll(mainArgs);
         return command;
+    }
+
+    /** Collects changes to a set of options; {@link #build} checks them. */
+    public static final class Builder {
+        private Path javaExecutable = runningJava();
+        private String classPath = System.getProperty("java.class.path");
+        private String mainClass = ChildMain.class.getName();
+        private List<String> mainArgs = List.of();
+        private List<String> jvmArgs = WORKER_JVM_ARGS;
+        private Duration timeout = Duration.ZERO;
+        private int maxChildren = Workers.MAX;
+        private StartupArchive startupArchive = StartupArchive.best();
+        private Map<String, String> environment = Map.of();
+        private List<String> trainingKernels = Kernels.BUILT_IN;
+
+        private Builder() {
+        }
+
+        private Builder(ForkOptions options) {
+            javaExecutable = options.javaExecutable;
+            classPath = options.classPath;
+            mainClass = options.mainClass;
+            mainArgs = options.mainArgs;
+            jvmArgs = options.jvmArgs;
+            timeout = options.timeout;
+            maxChildren = options.maxChildren;
+            startupArchive = options.startupArchive;
+            environment = options.environment;
+            trainingKernels = options.trainingKernels;
+        }
+
+        public Builder javaExecutable(Path java) {
+            javaExecutable = java;
+            return this;
+        }
+
+        public Builder classPath(String path) {
+            classPath = path;
+            return this;
+        }
+
+        public Builder main(String className, String... args) {
+            mainClass = className;
+            mainArgs = List.of(args);
+            return this;
+        }
+
+        public Builder jvmArgs(List<String> flags) {
+            jvmArgs = flags;
+            return this;
+        }
+
+        public Builder timeout(Duration limit) {
+            timeout = limit;
+            return this;
+        }
+
+        public Builder maxChildren(int most) {
+            maxChildren = most;
+            return this;
+        }
+
+        public Builder startupArchive(StartupArchive archive) {
+            startupArchive = archive;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> variables) {
+            environment = variables;
+            return this;
+        }
+
+        /** The kernels (by wire name) the archive's training child runs: the built-ins, plus a user's own. */
+        public Builder trainingKernels(List<String> kernels) {
+            trainingKernels = kernels;
+            return this;
+        }
+
+        public ForkOptions build() {
+            return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, maxChildren,
+                    startupArchive, environment, trainingKernels);
+        }
     }
 }

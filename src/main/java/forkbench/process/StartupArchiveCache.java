@@ -2,7 +2,6 @@ package forkbench.process;
 
 import forkbench.io.AtomicFiles;
 import forkbench.io.Leftovers;
-import forkbench.workload.Summation;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -56,6 +55,8 @@ import java.util.zip.CRC32C;
 final class StartupArchiveCache {
 
     private static final long TRAINING_TIMEOUT_SECONDS = 60;
+    /** Elements per training job: enough to load and link a kernel's code, short for a heavy user kernel. */
+    private static final long TRAINING_JOB = 10_000;
     private static final Duration STALE_AFTER = Duration.ofDays(14);
     /** A training takes seconds; a file of one older than this was left by a killed parent. */
     private static final Duration ABANDONED_TRAINING = Duration.ofMinutes(10);
@@ -66,13 +67,21 @@ final class StartupArchiveCache {
     private StartupArchiveCache() {
     }
 
-    /** The flags that make a child with this base command use its archive, creating the archive on first use. */
-    static List<String> flagsFor(StartupArchive kind, List<String> baseCommand, String classPath) {
-        String useFlag = kind == StartupArchive.AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+    /**
+     * Makes or finds the archive for children with this base command, once per JVM: what {@link ChildProcess#prepare}
+     * does, so that no fork ever pays for a training.
+     */
+    static void prepare(StartupArchive kind, List<String> baseCommand, String classPath, List<String> kernels) {
         Path base = cacheBase(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
-        return ARCHIVES.computeIfAbsent(List.of(kind, baseCommand), key -> locate(kind, baseCommand, classPath, base))
-                .map(archive -> List.of(useFlag + archive))
-                .orElse(List.of());
+        ARCHIVES.computeIfAbsent(List.of(kind, baseCommand, kernels),
+                key -> locate(kind, baseCommand, classPath, kernels, base));
+    }
+
+    /** The flags that make a child use the archive {@link #prepare} made or found; none when it was not prepared. */
+    static List<String> preparedFlags(StartupArchive kind, List<String> baseCommand, List<String> kernels) {
+        String useFlag = kind == StartupArchive.AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+        Optional<Path> archive = ARCHIVES.getOrDefault(List.of(kind, baseCommand, kernels), Optional.empty());
+        return archive.map(path -> List.of(useFlag + path)).orElse(List.of());
     }
 
     /**
@@ -87,12 +96,13 @@ final class StartupArchiveCache {
     }
 
     /** The archive for this command under {@code base}, made when missing or damaged; empty when none can be used. */
-    static Optional<Path> locate(StartupArchive kind, List<String> baseCommand, String classPath, Path base) {
+    static Optional<Path> locate(StartupArchive kind, List<String> baseCommand, String classPath,
+                                 List<String> kernels, Path base) {
         String extension = kind == StartupArchive.AOT_CACHE ? ".aot" : ".jsa";
         try {
             Path directory = trustedDirectory(base);
             sweepAbandonedTraining(directory);
-            String key = key(baseCommand, classPath);
+            String key = key(baseCommand, classPath, kernels);
             Path archive = directory.resolve(key + extension);
             Path failed = directory.resolve(key + ".failed");
             if (Files.exists(failed, LinkOption.NOFOLLOW_LINKS)) {
@@ -112,7 +122,7 @@ final class StartupArchiveCache {
                 remember(failed, unusable);
                 return Optional.empty();
             }
-            return train(kind, baseCommand, directory, archive, failed, extension);
+            return train(kind, baseCommand, kernels, directory, archive, failed, extension);
         } catch (UntrustedCacheException e) {
             say("not using the start-up archive cache: " + e.getMessage() + "; children start without an archive");
         } catch (IOException | RuntimeException e) {
@@ -121,13 +131,14 @@ final class StartupArchiveCache {
         return Optional.empty();
     }
 
-    private static Optional<Path> train(StartupArchive kind, List<String> baseCommand, Path directory, Path archive,
-                                        Path failed, String extension) throws IOException {
+    private static Optional<Path> train(StartupArchive kind, List<String> baseCommand, List<String> kernels,
+                                        Path directory, Path archive, Path failed, String extension)
+            throws IOException {
         String trainFlag = kind == StartupArchive.AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
         Path partial = Leftovers.track(Files.createTempFile(directory, "training-", extension));
         Path config = Leftovers.track(partial.resolveSibling(partial.getFileName() + ".config"));
         try {
-            String why = runTrainee(baseCommand, trainFlag + partial);
+            String why = runTrainee(baseCommand, kernels, trainFlag + partial);
             if (why == null && Files.size(partial) == 0) {
                 why = "the training JVM wrote an empty archive";
             }
@@ -146,11 +157,14 @@ final class StartupArchiveCache {
     }
 
     /**
-     * Runs one child through a real job, so the archive holds what a job loads, and lets it dump at exit.
+     * Runs one child through a whole job per kernel (start, kernel, result) and lets it exit and dump, so the archive
+     * holds what a job loads and links. A longer training job (5e8 elements instead of 1e5) did not make a cold
+     * child compute faster (results/2026-11-28-cold-children), so the jobs stay small.
      *
      * @return why the training failed, or {@code null} when it succeeded
      */
-    private static String runTrainee(List<String> baseCommand, String trainFlag) throws IOException {
+    private static String runTrainee(List<String> baseCommand, List<String> kernels, String trainFlag)
+            throws IOException {
         List<String> command = new ArrayList<>(baseCommand);
         command.add(1, trainFlag);
         Process trainee = new ProcessBuilder(command)
@@ -158,10 +172,14 @@ final class StartupArchiveCache {
                 .start();
         try (DataOutputStream toChild = new DataOutputStream(trainee.getOutputStream());
              DataInputStream fromChild = new DataInputStream(new BufferedInputStream(trainee.getInputStream()))) {
-            Frames.write(toChild, new Message.Start(Summation.class.getName(), 0, 100_000));
-            for (Message message; (message = Frames.readSkippingText(fromChild, line -> { })) != null; ) {
-                if (message instanceof Message.Result) {
-                    break;
+            for (String kernel : kernels) {
+                Frames.write(toChild, new Message.Start(kernel, 0, TRAINING_JOB));
+            }
+            int answers = 0;
+            for (Message message; answers < kernels.size()
+                    && (message = Frames.readSkippingText(fromChild, line -> { })) != null; ) {
+                if (message instanceof Message.Result || message instanceof Message.Failure) {
+                    answers++;
                 }
             }
         } catch (IOException | ChildProtocolException e) {
@@ -308,11 +326,12 @@ final class StartupArchiveCache {
     }
 
     /** Names an archive by everything that makes it valid: the JDK build, the command, each class path entry's stamp. */
-    private static String key(List<String> baseCommand, String classPath) throws IOException {
+    private static String key(List<String> baseCommand, String classPath, List<String> kernels) throws IOException {
         StringBuilder identity = new StringBuilder()
                 .append(System.getProperty("java.home")).append('\n')
                 .append(System.getProperty("java.vm.version")).append('\n')
-                .append(String.join("\u0000", baseCommand)).append('\n');
+                .append(String.join("\u0000", baseCommand)).append('\n')
+                .append(String.join("\u0000", kernels)).append('\n');
         for (String entry : classPath.split(File.pathSeparator)) {
             Path path = Path.of(entry);
             if (Files.exists(path)) {

@@ -1,6 +1,7 @@
 package forkbench.strategy;
 
 import forkbench.configuration.ParameterValues;
+import forkbench.workload.Workers;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -10,9 +11,6 @@ import java.math.BigInteger;
  * any benchmark starts, and the benchmark states parse them again inside JMH's forks.
  */
 public final class Params {
-
-    /** Threads are cheap, but each process worker is a whole JVM; one cap for all keeps sweeps comparable. */
-    public static final int MAX_WORKERS = 256;
 
     private Params() {
     }
@@ -45,7 +43,7 @@ public final class Params {
         try {
             workers = new BigInteger(cleaned).intValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("workers must be a whole number from 1 to " + MAX_WORKERS
+            throw new IllegalArgumentException("workers must be a whole number from 1 to " + Workers.MAX
                     + ", got '" + text + "'");
         }
         checkWorkers(workers);
@@ -53,8 +51,8 @@ public final class Params {
     }
 
     static void checkWorkers(int workers) {
-        if (workers < 1 || workers > MAX_WORKERS) {
-            throw new IllegalArgumentException("workers must be from 1 to " + MAX_WORKERS + ", got " + workers);
+        if (workers < 1 || workers > Workers.MAX) {
+            throw new IllegalArgumentException("workers must be from 1 to " + Workers.MAX + ", got " + workers);
         }
     }
 }

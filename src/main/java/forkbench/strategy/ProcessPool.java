@@ -16,6 +16,8 @@ final class ProcessPool implements Strategy {
     private final List<ChildProcess> children;
 
     ProcessPool(int workers, ForkOptions options) {
+        // Pooled children map the same archive as cold ones, so the two differ only in being reused.
+        ChildProcess.prepare(options);
         this.children = Children.forkAll(workers, options);
     }
 

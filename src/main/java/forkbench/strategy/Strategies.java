@@ -16,9 +16,16 @@ public final class Strategies {
     public static final String PROCESS_COLD = "processCold";
     public static final String PROCESS_POOL = "processPool";
 
-    /** In the order a report lists them: the baseline, then threads, then processes. */
+    /** The seed tutorial's own Node.js program: a reference row, in its own benchmark class (NodeForkBenchmark). */
+    public static final String NODE_FORK = "nodeFork";
+
+    /** forkbench's Java strategies, in the order a report lists them: the baseline, then threads, then processes. */
     public static final List<String> IDS = List.of(SEQUENTIAL, PLATFORM_THREADS, THREAD_POOL, VIRTUAL_THREADS,
             FORK_JOIN, PARALLEL_STREAM, PROCESS_COLD, PROCESS_POOL);
+
+    /** Every strategy in report order: the Java ones, then the program they came from. */
+    public static final List<String> REPORT_ORDER = List.of(SEQUENTIAL, PLATFORM_THREADS, THREAD_POOL,
+            VIRTUAL_THREADS, FORK_JOIN, PARALLEL_STREAM, PROCESS_COLD, PROCESS_POOL, NODE_FORK);
 
     private Strategies() {
     }
@@ -43,7 +50,8 @@ public final class Strategies {
             case PARALLEL_STREAM -> new ParallelStream(workers);
             case PROCESS_COLD -> new ProcessCold(workers, childOptions);
             case PROCESS_POOL -> new ProcessPool(workers, childOptions);
-            default -> throw new IllegalArgumentException("unknown strategy '" + id + "'; known: " + IDS);
+            case NODE_FORK -> new NodeFork(workers);
+            default -> throw new IllegalArgumentException("unknown strategy '" + id + "'; known: " + REPORT_ORDER);
         };
     }
 }

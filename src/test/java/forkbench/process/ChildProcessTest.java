@@ -38,7 +38,7 @@ class ChildProcessTest {
     private static final long BOUND_SECONDS = 20;
 
     /** Tests run from class folders, which a start-up archive cannot hold: skip making one. */
-    private static final ForkOptions OPTIONS = ForkOptions.defaults().withStartupArchive(StartupArchive.NONE);
+    private static final ForkOptions OPTIONS = ForkOptions.builder().startupArchive(StartupArchive.NONE).build();
 
     private final List<ChildProcess> started = new ArrayList<>();
 
@@ -57,7 +57,7 @@ class ChildProcessTest {
     }
 
     private ChildProcess faulty(String fault) {
-        return fork(OPTIONS.withMain(FaultyChild.class.getName(), fault));
+        return fork(OPTIONS.toBuilder().main(FaultyChild.class.getName(), fault).build());
     }
 
     /** The exception a job fails with, awaited within the bound. */
@@ -105,7 +105,7 @@ class ChildProcessTest {
     void aKernelTheChildCannotCreateFailsItsJobAndTheChildStaysUsable() throws Exception {
         List<String> flags = new ArrayList<>(ForkOptions.WORKER_JVM_ARGS);
         flags.add("-Dforkbench.test.refuse=true");
-        ChildProcess child = fork(OPTIONS.withJvmArgs(flags));
+        ChildProcess child = fork(OPTIONS.toBuilder().jvmArgs(flags).build());
         Throwable failure = failureOf(child.submit(new RefusedInChildren(), new Range(0, 10)));
         assertInstanceOf(ChildErrorException.class, failure);
         assertTrue(failure.getMessage().contains(RefusedInChildren.class.getName()
@@ -128,7 +128,9 @@ class ChildProcessTest {
     void aChildAnswersTheSameWithEveryStartupArchive() throws Exception {
         // From class folders an archive may hold only JDK classes, or not be made at all: either way, same answer.
         for (StartupArchive archive : StartupArchive.values()) {
-            ChildProcess child = fork(ForkOptions.defaults().withStartupArchive(archive));
+            ForkOptions options = ForkOptions.builder().startupArchive(archive).build();
+            ChildProcess.prepare(options);
+            ChildProcess child = fork(options);
             assertEquals(Summation.sum(0, 54_321), child.submit(new Range(0, 54_321))
                     .get(BOUND_SECONDS, TimeUnit.SECONDS), archive.name());
         }
@@ -161,8 +163,8 @@ class ChildProcessTest {
 
     @Test
     void aTimeoutFailsTheJobAndDestroysTheChild() throws Exception {
-        ChildProcess child = fork(OPTIONS.withMain(FaultyChild.class.getName(), "silent")
-                .withTimeout(Duration.ofMillis(500)));
+        ChildProcess child = fork(OPTIONS.toBuilder().main(FaultyChild.class.getName(), "silent")
+                .timeout(Duration.ofMillis(500)).build());
         Throwable failure = failureOf(child.submit(new Range(0, 10)));
         assertInstanceOf(ChildTimeoutException.class, failure);
         assertTrue(failure.getMessage().contains("500 ms"), failure.getMessage());
@@ -194,13 +196,13 @@ class ChildProcessTest {
     @CsvSource({"JDK_JAVA_OPTIONS, -verbose:gc", "_JAVA_OPTIONS, -verbose:class",
             "JAVA_TOOL_OPTIONS, -XX:+PrintCommandLineFlags"})
     void jvmOptionVariablesThatPrintOnStdoutDoNotBreakTheChannel(String variable, String option) throws Exception {
-        ForkOptions options = OPTIONS.withEnvironment(Map.of(variable, option));
+        ForkOptions options = OPTIONS.toBuilder().environment(Map.of(variable, option)).build();
         ChildProcess child = fork(options);
         assertEquals(Summation.sum(0, 1_000_003), child.submit(new Range(0, 1_000_003))
                 .get(BOUND_SECONDS, TimeUnit.SECONDS));
         assertEquals(Summation.sum(5, 6), child.submit(new Range(5, 6)).get(BOUND_SECONDS, TimeUnit.SECONDS));
         // Proof that the option did print on the channel: a failing child shows it in its tail.
-        Throwable failure = failureOf(fork(options.withMain(FaultyChild.class.getName(), "exit3"))
+        Throwable failure = failureOf(fork(options.toBuilder().main(FaultyChild.class.getName(), "exit3").build())
                 .submit(new Range(0, 10)));
         assertTrue(failure.getMessage().contains("[stdout]"), failure.getMessage());
     }
@@ -253,13 +255,13 @@ class ChildProcessTest {
     @Test
     void aMissingJavaExecutableFailsToStart() {
         ChildStartException failure = assertThrows(ChildStartException.class,
-                () -> fork(OPTIONS.withJavaExecutable(Path.of("/nonexistent/bin/java"))));
+                () -> fork(OPTIONS.toBuilder().javaExecutable(Path.of("/nonexistent/bin/java")).build()));
         assertTrue(failure.getMessage().contains("/nonexistent/bin/java"), failure.getMessage());
     }
 
     @Test
     void aJvmThatDiesBeforeTheHandshakeFailsToStartWithItsStderr() {
-        ChildProcess child = fork(OPTIONS.withJvmArgs(List.of("-XX:+NoSuchFlagForForkbench")));
+        ChildProcess child = fork(OPTIONS.toBuilder().jvmArgs(List.of("-XX:+NoSuchFlagForForkbench")).build());
         Throwable failure = failureOf(child.submit(new Range(0, 10)));
         assertInstanceOf(ChildStartException.class, failure);
         assertTrue(failure.getMessage().contains("NoSuchFlagForForkbench"), failure.getMessage());
@@ -310,11 +312,11 @@ class ChildProcessTest {
     @Test
     void forkingTooManyChildrenIsRefusedWithAClearMessage() {
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
-                () -> Children.forkAll(3, OPTIONS.withMaxChildren(2)));
+                () -> Children.forkAll(3, OPTIONS.toBuilder().maxChildren(2).build()));
         assertTrue(failure.getMessage().contains("cannot fork 3 child processes in one call: the limit is 2"),
                 failure.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> Children.forkAll(ForkOptions.DEFAULT_MAX_CHILDREN + 1, OPTIONS));
+                () -> Children.forkAll(forkbench.workload.Workers.MAX + 1, OPTIONS));
     }
 
     @Test
@@ -327,6 +329,18 @@ class ChildProcessTest {
         assertInstanceOf(ChildProcessException.class, failure);
         assertTrue(failure.getMessage().contains("closed"), failure.getMessage());
         assertThrows(IllegalStateException.class, () -> child.submit(new Range(0, 1)));
+    }
+
+    @Test
+    void aReleasedChildExitsOnItsOwnAndItsFutureSaysWhen() throws Exception {
+        ChildProcess child = fork(OPTIONS);
+        assertEquals(Summation.sum(0, 1000), child.submit(new Range(0, 1000)).get(BOUND_SECONDS, TimeUnit.SECONDS));
+        CompletableFuture<Long> pending = child.submit(new Range(0, Long.MAX_VALUE));
+        child.release().get(BOUND_SECONDS, TimeUnit.SECONDS);
+        assertFalse(child.isAlive());
+        assertInstanceOf(ChildProcessException.class, failureOf(pending));
+        assertThrows(IllegalStateException.class, () -> child.submit(new Range(0, 1)));
+        child.close();
     }
 
     @Test

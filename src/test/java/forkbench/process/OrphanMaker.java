@@ -12,7 +12,7 @@ public final class OrphanMaker {
     }
 
     public static void main(String[] args) throws Exception {
-        ChildProcess child = ChildProcess.fork(ForkOptions.defaults().withStartupArchive(StartupArchive.NONE));
+        ChildProcess child = ChildProcess.fork(ForkOptions.builder().startupArchive(StartupArchive.NONE).build());
         child.submit(new Range(0, Long.MAX_VALUE));
         System.out.println(child.pid());
         System.out.flush();

@@ -59,13 +59,13 @@ class StartupArchiveCacheTest {
     }
 
     private static ForkOptions fromJar(String mainClass) {
-        ForkOptions defaults = ForkOptions.defaults();
-        return new ForkOptions(defaults.javaExecutable(), jar.toString(), mainClass, List.of(),
-                ForkOptions.WORKER_JVM_ARGS, Duration.ofMinutes(1), 4, KIND, Map.of());
+        return ForkOptions.builder().classPath(jar.toString()).main(mainClass).timeout(Duration.ofMinutes(1))
+                .startupArchive(KIND).build();
     }
 
     private static Optional<Path> locate(ForkOptions options, Path base) {
-        return StartupArchiveCache.locate(KIND, options.baseCommand(), options.classPath(), base);
+        return StartupArchiveCache.locate(KIND, options.baseCommand(), options.classPath(),
+                options.trainingKernels(), base);
     }
 
     /** A child mapping {@code archive} by the flag the cache would give it computes as it should. */
@@ -73,10 +73,32 @@ class StartupArchiveCacheTest {
         String flag = (KIND == StartupArchive.AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
         List<String> flags = new java.util.ArrayList<>(List.of(flag));
         flags.addAll(ForkOptions.WORKER_JVM_ARGS);
-        try (ChildProcess child = ChildProcess.fork(options.withStartupArchive(StartupArchive.NONE)
-                .withJvmArgs(flags))) {
+        try (ChildProcess child = ChildProcess.fork(options.toBuilder().startupArchive(StartupArchive.NONE)
+                .jvmArgs(flags).build())) {
             return child.submit(new Range(0, 1_000_000)).get(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void readingOptionsNeverTrainsAnArchiveOnlyPrepareDoes() {
+        ForkOptions options = fromJar(ChildMain.class.getName()).toBuilder()
+                .jvmArgs(List.of("-XX:+UseSerialGC", "-Dforkbench.test.unprepared=" + System.nanoTime())).build();
+        // Not prepared: the command is the bare one, and building it made nothing anywhere.
+        assertEquals(options.baseCommand(), options.command());
+    }
+
+    @Test
+    void theArchiveIsTrainedOnEveryKernelItIsAskedFor(@TempDir Path base) throws Exception {
+        ForkOptions sumOnly = fromJar(ChildMain.class.getName()).toBuilder().trainingKernels(List.of("sum")).build();
+        ForkOptions both = sumOnly.toBuilder().trainingKernels(List.of("sum", "primes")).build();
+        Path one = locate(sumOnly, base).orElseThrow();
+        Path other = locate(both, base).orElseThrow();
+        assertFalse(one.equals(other), "the kernels trained on are part of the archive's key");
+        // A kernel the training cannot create is answered with an error and the training still succeeds.
+        ForkOptions unknown = sumOnly.toBuilder().trainingKernels(List.of("no.such.Kernel", "sum")).build();
+        assertTrue(locate(unknown, base).isPresent());
+        assertEquals(Summation.sum(0, 1_000_000), sumInAChild(both, other));
+        assertNoTrainingLeftovers(base);
     }
 
     @Test
@@ -130,11 +152,10 @@ class StartupArchiveCacheTest {
 
     @Test
     void aClassFolderOnTheClassPathIsRefusedWithoutTraining(@TempDir Path base) throws Exception {
-        ForkOptions defaults = ForkOptions.defaults();
         String folder = Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().getPath())
                 .toString();
-        ForkOptions fromFolder = new ForkOptions(defaults.javaExecutable(), folder, ChildMain.class.getName(),
-                List.of(), List.of(), Duration.ZERO, 4, KIND, Map.of());
+        ForkOptions fromFolder = ForkOptions.builder().classPath(folder).jvmArgs(List.of()).startupArchive(KIND)
+                .build();
         assertTrue(locate(fromFolder, base).isEmpty());
         try (Stream<Path> files = Files.list(base.resolve("forkbench/cds"))) {
             Path failed = files.filter(f -> f.toString().endsWith(".failed")).findFirst().orElseThrow();

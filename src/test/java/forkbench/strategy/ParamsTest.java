@@ -1,5 +1,6 @@
 package forkbench.strategy;
 
+import forkbench.workload.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +32,7 @@ class ParamsTest {
     @Test
     void workersAcceptsOneToTheCap() {
         assertEquals(1, Params.parseWorkers("1"));
-        assertEquals(Params.MAX_WORKERS, Params.parseWorkers(Integer.toString(Params.MAX_WORKERS)));
+        assertEquals(Workers.MAX, Params.parseWorkers(Integer.toString(Workers.MAX)));
     }
 
     @ParameterizedTest

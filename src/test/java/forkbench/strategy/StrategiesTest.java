@@ -7,6 +7,7 @@ import forkbench.process.ChildErrorException;
 import forkbench.workload.Kernel;
 import forkbench.workload.PrimeCount;
 import forkbench.workload.Summation;
+import forkbench.workload.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StrategiesTest {
 
     /** Tests run from class folders, which a start-up archive cannot hold: skip making one. */
-    private static final ForkOptions CHILDREN = ForkOptions.defaults().withStartupArchive(StartupArchive.NONE);
+    private static final ForkOptions CHILDREN = ForkOptions.builder().startupArchive(StartupArchive.NONE).build();
 
     /** n = 0 and 1, fewer indices than workers, uneven splits, and a size whose n(n-1)/2 overflows a long. */
     static Stream<Arguments> cases() {
@@ -160,10 +161,56 @@ class StrategiesTest {
     }
 
     @Test
+    void coldChildrenExitInTheBackgroundAndCloseLeavesNoneBehind() throws Exception {
+        Strategy cold = Strategies.create(Strategies.PROCESS_COLD, 2, CHILDREN);
+        for (int job = 0; job < 3; job++) {
+            assertEquals(Summation.reference(10_000), cold.sum(10_000));
+        }
+        cold.close();
+        List<ProcessHandle> left = ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().orElse("").contains("ChildMain")).toList();
+        assertEquals(List.of(), left);
+    }
+
+    @Test
+    void theSeedsOwnProgramGivesTheSameExactAnswers() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(NodeFork.nodeExecutable().isPresent(), "node is not installed");
+        try (Strategy seed = Strategies.create(Strategies.NODE_FORK, 3)) {
+            for (long n : new long[] {0, 1, 2, 1000, 10_000_019}) {
+                assertEquals(Summation.reference(n), seed.sum(n), "n = " + n);
+            }
+            Kernel other = new PrimeCount();
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> seed.run(other, 10));
+            assertTrue(refused.getMessage().contains("summation only"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void theSeedsWorkerStaysExactPastTwoToTheFiftyThree(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(NodeFork.nodeExecutable().isPresent(), "node is not installed");
+        java.nio.file.Path worker = dir.resolve("worker.js");
+        try (var script = NodeFork.class.getResourceAsStream("/forkbench/seed/worker.js")) {
+            java.nio.file.Files.copy(script, worker);
+        }
+        // Indices on both sides of 2^53, where doubles stop being exact: the worker must switch to BigInts.
+        long from = (1L << 53) - 50;
+        long to = (1L << 53) + 50;
+        String driver = "const w = require('node:child_process').fork(process.argv[1]);"
+                + "w.on('message', m => { console.log(m.sum); });"
+                + "w.send({type: 'start', from: process.argv[2], to: process.argv[3]});";
+        Process node = new ProcessBuilder(NodeFork.nodeExecutable().orElseThrow().toString(), "-e", driver,
+                worker.toString(), Long.toString(from), Long.toString(to)).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes()).strip();
+        assertEquals(0, node.waitFor());
+        assertEquals(Long.toUnsignedString(Summation.sum(from, to)), output);
+    }
+
+    @Test
     void unknownIdsAndBadWorkerCountsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> Strategies.create("carrierPigeons", 2));
         assertThrows(IllegalArgumentException.class, () -> Strategies.create(Strategies.THREAD_POOL, 0));
         assertThrows(IllegalArgumentException.class,
-                () -> Strategies.create(Strategies.THREAD_POOL, Params.MAX_WORKERS + 1));
+                () -> Strategies.create(Strategies.THREAD_POOL, Workers.MAX + 1));
     }
 }

@@ -350,7 +350,7 @@ public final class Analysis {
     }
 
     private static Comparator<ConfigurationKey> keyOrder(ReportOptions options) {
-        return ConfigurationKey.order(options.baseline(), Strategies.IDS);
+        return ConfigurationKey.order(options.baseline(), Strategies.REPORT_ORDER);
     }
 
     private static Double finite(double value) {
