@@ -1,7 +1,9 @@
 package forkbench.benchmarks;
 
 import forkbench.process.ChildProcess;
+import forkbench.process.Children;
 import forkbench.process.ForkOptions;
+import forkbench.strategy.Params;
 import forkbench.workload.Range;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -10,6 +12,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -18,6 +21,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -94,6 +98,31 @@ public class OverheadBenchmark {
         }
     }
 
+    /**
+     * {@code workers} cold children started at once, as {@code processCold} starts them: on a machine with as many
+     * cores as children, each JVM's start-up threads compete with the others', so this is more than one alone.
+     */
+    @State(Scope.Thread)
+    public static class ColdChildren {
+        @Param({"2"})
+        public String workers;
+
+        ForkOptions options;
+        List<ChildProcess> children = List.of();
+
+        @Setup(Level.Trial)
+        public void prepare() {
+            options = ForkOptions.builder().timeout(Duration.ofMinutes(1)).build();
+            ChildProcess.prepare(options);
+        }
+
+        @TearDown(Level.Invocation)
+        public void close() {
+            Children.closeAll(children);
+            children = List.of();
+        }
+    }
+
     private static long checked(long value) {
         if (value != ANSWER) {
             throw new IllegalStateException("the empty task returned " + value + ", not " + ANSWER);
@@ -143,6 +172,15 @@ public class OverheadBenchmark {
     public long coldChildToFirstMessage(ColdChild cold) throws Exception {
         cold.child = ChildProcess.fork(cold.options);
         cold.child.ready().get(1, TimeUnit.MINUTES);
+        return checked(ANSWER);
+    }
+
+    @Benchmark
+    public long coldChildrenToFirstMessage(ColdChildren cold) throws Exception {
+        cold.children = Children.forkAll(Params.parseWorkers(cold.workers), cold.options);
+        for (ChildProcess child : cold.children) {
+            child.ready().get(1, TimeUnit.MINUTES);
+        }
         return checked(ANSWER);
     }
 

@@ -32,13 +32,12 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
                           Map<String, String> environment, List<String> trainingKernels) {
 
     /**
-     * Flags for a short-lived CPU-bound worker. The serial collector starts faster than G1 and a summing loop makes
-     * no garbage; without perf data the JVM skips creating its hsperfdata file. C2 alone, without tiered
-     * compilation, starts the JVM without the C1 compiler and computed a cold child's first large part faster than
-     * tiered compilation did (results/2026-11-28-cold-children); a child warmed for many jobs reaches the same code.
+     * Flags for a short-lived CPU-bound worker: the serial collector starts faster than G1 and a summing loop makes
+     * no garbage; without perf data the JVM skips creating its hsperfdata file. Nothing here slows the loop itself.
+     * C2 alone ({@code -XX:-TieredCompilation}) was tried for cold children and measured no better
+     * (results/2026-11-28-cold-children), so tiered compilation stays.
      */
-    public static final List<String> WORKER_JVM_ARGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData",
-            "-XX:-TieredCompilation");
+    public static final List<String> WORKER_JVM_ARGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData");
 
     /**
      * The JVM's own warnings go to stdout by default, and stdout is the channel: send them to stderr instead. Text

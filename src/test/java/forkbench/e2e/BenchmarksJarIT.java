@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,11 @@ class BenchmarksJarIT {
 
     private static Run launch(Path workDir, List<String> javaArgs, String... args)
             throws IOException, InterruptedException {
+        return launch(workDir, javaArgs, Map.of(), args);
+    }
+
+    private static Run launch(Path workDir, List<String> javaArgs, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(JAVA.toString()));
         command.addAll(javaArgs);
         command.addAll(List.of(args));
@@ -52,6 +58,7 @@ class BenchmarksJarIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("XDG_CACHE_HOME", workDir.resolve("cache").toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -286,5 +293,33 @@ class BenchmarksJarIT {
             assertTrue(run.err().startsWith("forkbench: -p " + bad + ": "), run.err());
             assertFalse(run.out().contains("# Run progress"), "a benchmark started for " + bad);
         }
+    }
+
+    @Test
+    void theSeedsOwnProgramRunsVerifiedWhereNodeIsAndIsSkippedWithOneLineWhereNot(@TempDir Path dir)
+            throws Exception {
+        List<String> jar = List.of("-jar", JAR.toAbsolutePath().toString());
+        Run without = launch(dir, jar, Map.of("PATH", "/nonexistent"), "NodeForkBenchmark", "-f", "1");
+        assertEquals(2, without.status(), without.out() + without.err());
+        assertEquals(1, without.err().strip().lines().count(), without.err());
+        assertTrue(without.err().contains("nodeFork needs node"), without.err());
+
+        org.junit.jupiter.api.Assumptions.assumeTrue(forkbench.strategy.NodeFork.nodeExecutable().isPresent(),
+                "node is not installed here");
+        Path json = dir.resolve("seed.json");
+        Run with = run(dir, "NodeForkBenchmark", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms", "-p", "n=1000000",
+                "-p", "workers=2", "-rf", "json", "-rff", json.toString());
+        assertEquals(0, with.status(), with.err());
+        assertTrue(Files.readString(json).contains("NodeForkBenchmark.nodeFork"), Files.readString(json));
+    }
+
+    @Test
+    void childCommandPrintsTheArgumentVectorOfAChild(@TempDir Path dir) throws Exception {
+        Run command = run(dir, "child-command");
+        assertEquals(0, command.status(), command.err());
+        List<String> argv = command.out().lines().toList();
+        assertTrue(argv.get(0).endsWith("/bin/java"), argv.toString());
+        assertEquals("forkbench.process.ChildMain", argv.get(argv.size() - 1));
+        assertTrue(argv.contains("-XX:+UseSerialGC"), argv.toString());
     }
 }
