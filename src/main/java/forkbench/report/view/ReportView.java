@@ -37,15 +37,17 @@ import java.util.stream.Collectors;
 public final class ReportView {
 
     /** What the overhead benchmarks measure, per worker, in words. */
-    private static final Map<String, String> WORKER_COSTS = Map.of(
-            "directCall", "a direct call of the empty task (the baseline)",
-            "forkJoinTask", "a ForkJoin task (forkJoin, parallelStream)",
-            "threadPoolSubmit", "a task submitted to a running thread pool (threadPool)",
-            "virtualThread", "a new virtual thread (virtualThreads)",
-            "pooledChildRoundTrip", "one round trip to a pooled child JVM (processPool)",
-            "platformThread", "a new platform thread (platformThreads)",
-            "coldChildToFirstMessage", "a cold child JVM, up to its first message (processCold)",
-            "helloWorld", "a bare java HelloWorld, for scale");
+    private static final Map<String, String> WORKER_COSTS = Map.ofEntries(
+            Map.entry("directCall", "a direct call of the empty task (the baseline)"),
+            Map.entry("forkJoinTask", "a ForkJoin task (forkJoin, parallelStream)"),
+            Map.entry("threadPoolSubmit", "a task submitted to a running thread pool (threadPool)"),
+            Map.entry("virtualThread", "a new virtual thread (virtualThreads)"),
+            Map.entry("pooledChildRoundTrip", "one round trip to a pooled child JVM (processPool)"),
+            Map.entry("platformThread", "a new platform thread (platformThreads)"),
+            Map.entry("coldChildToFirstMessage", "a cold child JVM, up to its first message (processCold)"),
+            Map.entry("coldChildrenToFirstMessage", "that many cold child JVMs started at once, up to every first "
+                    + "message (processCold with that many workers)"),
+            Map.entry("helloWorld", "a bare java HelloWorld, for scale"));
 
     private ReportView() {
     }
@@ -162,8 +164,13 @@ public final class ReportView {
         List<Block> blocks = new ArrayList<>();
         if (!overheads.isEmpty()) {
             List<List<Cell>> rows = new ArrayList<>();
+            Map<String, Long> perLabel = overheads.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(Report.Row::label,
+                            java.util.stream.Collectors.counting()));
             for (Report.Row r : overheads) {
-                rows.add(List.of(Cell.of(r.label()), Cell.of(WORKER_COSTS.getOrDefault(r.label(), "")),
+                // A benchmark measured at several worker counts or parameters says which row is which.
+                String name = perLabel.get(r.label()) > 1 ? r.configuration().toString() : r.label();
+                rows.add(List.of(Cell.of(name), Cell.of(WORKER_COSTS.getOrDefault(r.label(), "")),
                         Cell.of(String.valueOf(r.forks())),
                         Cell.of(Format.time(r.timeNanos(), r.timeHalfWidthNanos(), r.noInterval()))));
             }
