@@ -87,18 +87,19 @@ public final class NodeFork implements Strategy {
             throw new IllegalStateException("cannot start " + node + ": " + e.getMessage(), e);
         }
         String output;
+        int status;
         try (InputStream out = program.getInputStream()) {
             output = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
+            status = program.waitFor();
+        } catch (IOException | InterruptedException e) {
+            // Neither the program nor its workers may outlive a job that gave up on them.
+            program.descendants().forEach(ProcessHandle::destroyForcibly);
             program.destroyForcibly();
-            throw new IllegalStateException("lost the seed program's output: " + e.getMessage(), e);
-        } finally {
-            // An interrupted wait must not leave the program (and its workers) running.
-            if (Thread.currentThread().isInterrupted()) {
-                program.destroyForcibly();
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
             }
+            throw new IllegalStateException("lost the seed program's output: " + e.getMessage(), e);
         }
-        int status = program.waitFor();
         if (status != 0) {
             throw new IllegalStateException("the seed program (node main.js) exited with code " + status + ": "
                     + output.lines().reduce((first, last) -> last).orElse("no output"));
