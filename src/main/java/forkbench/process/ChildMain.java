@@ -28,7 +28,7 @@ public final class ChildMain {
     static final String PARENT_PID = "FORKBENCH_PARENT_PID";
     /**
      * The system property that sets how many elements one kernel call covers ({@link Chunked}); 0 computes each
-     * part in one call, as the seed's worker does. There for the A/B in {@code ColdStartVariants}.
+     * part in one call, as the seed's worker does. There for the A/B in {@code ColdChildVariants}.
      */
     public static final String CHUNK_PROPERTY = "forkbench.child.chunk";
 

@@ -38,8 +38,9 @@ import java.util.zip.CRC32C;
  * AOT cache. On the 2-core development machine a child reached its first message in 130.8 ms without one,
  * 105.4 ms with the AppCDS archive and 90.8 ms with the AOT cache (results/2026-11-27-cold-start-variants).
  *
- * <p>An archive is made once per JDK, class path, flag set and kind, by a training child that runs one small job.
- * A JVM maps an archive without checking its content, and a damaged one crashes it, so nothing is trusted blindly:
+ * <p>An archive is made once per JDK, class path, flag set, kernel set and kind, by a training child that runs a
+ * small job of each kernel. A JVM maps an archive without checking its content, and a damaged one crashes it, so
+ * nothing is trusted blindly:
  * <ul>
  *   <li>the cache folder and the archive must belong to the current user and be writable by nobody else (as
  *       OpenSSH checks its keys), or the cache is not used at all;</li>
@@ -158,8 +159,8 @@ final class StartupArchiveCache {
 
     /**
      * Runs one child through a whole job per kernel (start, kernel, result) and lets it exit and dump, so the archive
-     * holds what a job loads and links. A longer training job (5e8 elements instead of 1e5) did not make a cold
-     * child compute faster (results/2026-11-28-cold-children), so the jobs stay small.
+     * holds what a job loads and links. A training job of 5·10⁸ elements instead of a small one did not make a
+     * cold child compute faster (results/2026-11-28-cold-children), so the jobs stay small.
      *
      * @return why the training failed, or {@code null} when it succeeded
      */
@@ -325,7 +326,7 @@ final class StartupArchiveCache {
         }
     }
 
-    /** Names an archive by everything that makes it valid: the JDK build, the command, each class path entry's stamp. */
+    /** Names an archive by what makes it valid: the JDK build, the command, the kernels, each class path entry's stamp. */
     private static String key(List<String> baseCommand, String classPath, List<String> kernels) throws IOException {
         StringBuilder identity = new StringBuilder()
                 .append(System.getProperty("java.home")).append('\n')
