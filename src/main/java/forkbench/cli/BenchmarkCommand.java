@@ -163,6 +163,16 @@ final class BenchmarkCommand {
         // Loads each named kernel here, so a typo or a class missing from the class path is one line, not a fork's
         // stack trace; the children load it the same way.
         check(cli, "kernel", Kernels::byName);
+        if (cli.getParameter("kernel").hasValue()
+                && cli.getParameter("kernel").get().stream().anyMatch(kernel -> !isSum(kernel))
+                && selected(cli.getIncludes(), cli.getExcludes()).stream().anyMatch(BenchmarkCommand::isNodeFork)) {
+            throw new UsageException(Strategies.NODE_FORK + " runs the seed's summation only (kernel=sum): leave "
+                    + NODE_FORK_BENCHMARK + " out of a run of other kernels");
+        }
+    }
+
+    private static boolean isSum(String kernel) {
+        return Kernels.byName(kernel) instanceof forkbench.workload.Summation;
     }
 
     private static void check(CommandLineOptions cli, String name, Consumer<String> parser) throws UsageException {

@@ -304,6 +304,11 @@ class BenchmarksJarIT {
         assertEquals(1, without.err().strip().lines().count(), without.err());
         assertTrue(without.err().contains("nodeFork needs node"), without.err());
 
+        Run otherKernel = run(dir, "NodeForkBenchmark", "-p", "kernel=primes", "-f", "1");
+        assertEquals(2, otherKernel.status(), otherKernel.out() + otherKernel.err());
+        assertEquals(1, otherKernel.err().strip().lines().count(), otherKernel.err());
+        assertTrue(otherKernel.err().contains("summation only"), otherKernel.err());
+
         org.junit.jupiter.api.Assumptions.assumeTrue(forkbench.strategy.NodeFork.nodeExecutable().isPresent(),
                 "node is not installed here");
         Path json = dir.resolve("seed.json");
