@@ -265,18 +265,8 @@ public final class ChildProcess implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closing) {
-                return;
-            }
-            closing = true;
-        }
-        synchronized (writeLock) {
-            try {
-                toChild.close();
-            } catch (IOException e) {
-                // Already closed by the child's death: nothing to tell it.
-            }
+        if (!orderExit()) {
+            return;
         }
         if (awaitExit() == null) {
             process.destroyForcibly();
@@ -295,7 +285,21 @@ public final class ChildProcess implements AutoCloseable {
      * Safe to call more than once, and with {@link #close}.
      */
     public CompletableFuture<Void> release() {
+        orderExit();
+        ScheduledFuture<?> deadline = Timeouts.SCHEDULER.schedule(process::destroyForcibly, EXIT_GRACE_MILLIS,
+                TimeUnit.MILLISECONDS);
+        return process.onExit().thenRun(() -> {
+            deadline.cancel(false);
+            end(closedException());
+        });
+    }
+
+    /** Takes no more work and closes the child's stdin, its order to exit; false when that was done already. */
+    private boolean orderExit() {
         synchronized (this) {
+            if (closing) {
+                return false;
+            }
             closing = true;
         }
         synchronized (writeLock) {
@@ -305,12 +309,7 @@ public final class ChildProcess implements AutoCloseable {
                 // Already closed by the child's death: nothing to tell it.
             }
         }
-        ScheduledFuture<?> deadline = Timeouts.SCHEDULER.schedule(process::destroyForcibly, EXIT_GRACE_MILLIS,
-                TimeUnit.MILLISECONDS);
-        return process.onExit().thenRun(() -> {
-            deadline.cancel(false);
-            end(closedException());
-        });
+        return true;
     }
 
     @Override

@@ -72,9 +72,7 @@ public final class Analysis {
         // Jobs in the order the inputs list them (the summation's file before the primes' file), sizes ascending.
         Map<Map<String, String>, Integer> firstSeen = new LinkedHashMap<>();
         for (Measurement m : measurements) {
-            Map<String, String> others = new TreeMap<>(m.params());
-            others.remove(options.sizeParam());
-            firstSeen.putIfAbsent(others, firstSeen.size());
+            firstSeen.putIfAbsent(withoutSize(m.params(), options), firstSeen.size());
         }
         List<Report.Verdict> verdicts = new ArrayList<>(verdicts(keys, configurations, scaling, options));
         verdicts.sort(Comparator.comparing(Report.Verdict::host)
