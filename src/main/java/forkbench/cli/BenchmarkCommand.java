@@ -13,6 +13,8 @@ import forkbench.strategy.NodeFork;
 import forkbench.strategy.Params;
 import forkbench.strategy.Strategies;
 import forkbench.workload.Kernels;
+import forkbench.workload.data.DataKernels;
+import forkbench.workload.data.Transport;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -163,6 +165,8 @@ final class BenchmarkCommand {
         // Loads each named kernel here, so a typo or a class missing from the class path is one line, not a fork's
         // stack trace; the children load it the same way.
         check(cli, "kernel", Kernels::byName);
+        check(cli, "dataKernel", DataKernels::byName);
+        check(cli, "transport", Transport::parse);
         if (cli.getParameter("kernel").hasValue()
                 && cli.getParameter("kernel").get().stream().anyMatch(kernel -> !isSum(kernel))
                 && selected(cli.getIncludes(), cli.getExcludes()).stream().anyMatch(BenchmarkCommand::isNodeFork)) {

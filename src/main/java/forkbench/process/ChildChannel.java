@@ -42,4 +42,9 @@ final class ChildChannel {
     synchronized void send(Message message) throws IOException {
         Frames.write(out, message);
     }
+
+    /** Output bytes as one data frame that leaves in a single write a pipe keeps whole. */
+    synchronized void sendData(byte[] bytes, int offset, int length) throws IOException {
+        Frames.writeData(out, bytes, offset, length);
+    }
 }

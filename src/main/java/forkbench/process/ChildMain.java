@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildMain {
 
-    /** Jobs waiting in a child beyond the one it computes; more wait in the pipe, then in the parent's submit. */
+    /**
+     * Messages (jobs, and a data job's frames of at most 64 KiB) waiting in a child beyond the one it handles; more
+     * wait in the pipe, then in the parent's submit.
+     */
     static final int MAX_QUEUED_JOBS = 1024;
     private static final long PARENT_CHECK_MILLIS = 100;
     /** The environment variable through which a child learns its parent's pid. */
@@ -47,7 +50,7 @@ public final class ChildMain {
         // Bounded: a parent that sends faster than the child computes is held back by the pipe, instead of growing
         // this queue without limit. While it waits for room the main thread does not read, so it checks that its
         // parent is still alive instead (see offer).
-        BlockingQueue<Message.Start> jobs = new ArrayBlockingQueue<>(MAX_QUEUED_JOBS);
+        BlockingQueue<Message> jobs = new ArrayBlockingQueue<>(MAX_QUEUED_JOBS);
         // A named class rather than a lambda: the first lambda in a JVM costs a few ms of bootstrap at start-up.
         Thread worker = new Thread(new Worker(channel, jobs), "forkbench-child-worker");
         worker.setDaemon(true);
@@ -55,10 +58,11 @@ public final class ChildMain {
         int status = 0;
         try {
             for (Message message; (message = channel.receive()) != null; ) {
-                if (!(message instanceof Message.Start start)) {
-                    throw new ChildProtocolException("a child only accepts start messages, got " + message);
+                if (!(message instanceof Message.Start || message instanceof Message.StartData
+                        || message instanceof Message.Data)) {
+                    throw new ChildProtocolException("a child only accepts start and data messages, got " + message);
                 }
-                offer(jobs, start);
+                offer(jobs, message);
             }
         } catch (IOException | ChildProtocolException e) {
             System.err.println("forkbench child: " + e.getMessage());
@@ -73,7 +77,7 @@ public final class ChildMain {
      * parent's pid comes from the environment ({@link ChildProcess} sets it), read only when the queue is full:
      * looking up the parent process costs 12-20 ms of a child's start.
      */
-    private static void offer(BlockingQueue<Message.Start> jobs, Message.Start start) {
+    private static void offer(BlockingQueue<Message> jobs, Message start) {
         try {
             ProcessHandle parent = null;
             while (!jobs.offer(start, PARENT_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -102,17 +106,28 @@ public final class ChildMain {
      * Computes one part at a time and answers. A bad range, a kernel that cannot be created or one that throws gets
      * an error answer, and the child stays usable. Each kernel is created once, on its first job.
      */
-    private record Worker(ChildChannel channel, BlockingQueue<Message.Start> jobs) implements Runnable {
+    private record Worker(ChildChannel channel, BlockingQueue<Message> jobs) implements Runnable {
         @Override
         public void run() {
             Map<String, Kernel> kernels = new HashMap<>();
+            DataWork data = new DataWork(channel, jobs);
             try {
                 while (true) {
-                    channel.send(answer(jobs.take(), kernels));
+                    Message job = jobs.take();
+                    if (job instanceof Message.Start start) {
+                        channel.send(answer(start, kernels));
+                    } else if (job instanceof Message.StartData start) {
+                        channel.send(data.answer(start));
+                    } else {
+                        throw new ChildProtocolException("data frame with no data job");
+                    }
                 }
             } catch (InterruptedException | IOException e) {
                 // The parent closed the channel under us: the main thread is about to see end of stream and halt.
                 System.err.println("forkbench child: " + e);
+            } catch (ChildProtocolException e) {
+                System.err.println("forkbench child: " + e.getMessage());
+                Runtime.getRuntime().halt(2);
             }
         }
 

@@ -4,12 +4,16 @@ import forkbench.workload.Kernel;
 import forkbench.workload.Kernels;
 import forkbench.workload.Range;
 import forkbench.workload.Summation;
+import forkbench.workload.data.Bytes;
+import forkbench.workload.data.Checksum;
+import forkbench.workload.data.DataJob;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -56,7 +60,7 @@ public final class ChildProcess implements AutoCloseable {
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
 
     // Guarded by this. Once ended is set, the child takes no more work and every later submit fails with it.
-    private final Deque<CompletableFuture<Long>> pending = new ArrayDeque<>();
+    private final Deque<Pending> pending = new ArrayDeque<>();
     private ChildProcessException ended;
     private boolean closing;
 
@@ -141,7 +145,7 @@ public final class ChildProcess implements AutoCloseable {
                     result.completeExceptionally(ended);
                     return result;
                 }
-                pending.addLast(result);
+                pending.addLast(new Pending(result, null));
             }
             try {
                 Frames.write(toChild, start);
@@ -151,6 +155,59 @@ public final class ChildProcess implements AutoCloseable {
         }
         armTimeout(result);
         return result;
+    }
+
+    /**
+     * Sends the child its part of a data job, the input bytes {@code [from, to)}: under {@code shared}, the names of
+     * the files it maps; under {@code copy}, the bytes themselves in frames of at most 64 KiB, written before this
+     * returns (so a caller feeding several children does so from one thread per child). The future completes with
+     * the child's part; a transform's output, sent back under {@code copy}, lands in the job's output and is checked
+     * against the child's answer on arrival.
+     */
+    public CompletableFuture<Long> submit(DataJob job, long from, long to) {
+        if (from < 0 || to < from || to > job.size() || (from % DataJob.BLOCK != 0 && from != to)) {
+            throw new IllegalArgumentException("invalid slice [" + from + ", " + to + ") of " + job);
+        }
+        boolean copy = job.inputFile().isEmpty();
+        Message.StartData start = new Message.StartData(job.kernelName(), from, to - from,
+                job.inputFile().map(Path::toString).orElse(""), job.outputFile().map(Path::toString).orElse(""));
+        OutputSink sink = copy && job.kernel().writesOutput() ? new OutputSink(job.output().orElseThrow(), from, to)
+                : null;
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        synchronized (writeLock) {
+            synchronized (this) {
+                if (closing) {
+                    throw new IllegalStateException("child " + pid + " is closed");
+                }
+                if (ended != null) {
+                    result.completeExceptionally(ended);
+                    return result;
+                }
+                pending.addLast(new Pending(result, sink));
+            }
+            armTimeout(result);
+            try {
+                Frames.write(toChild, start);
+                if (copy) {
+                    sendSlice(job.input(), from, to);
+                }
+            } catch (IOException e) {
+                // As for a start: the channel reader finds out how the child ended and fails this future with that.
+            }
+        }
+        return result;
+    }
+
+    /** The bytes {@code [from, to)} of {@code input} as data frames, each copied out of the input once. */
+    private void sendSlice(Bytes input, long from, long to) throws IOException {
+        byte[] frame = new byte[DataJob.CHUNK];
+        for (long start = from; start < to; ) {
+            long end = Bytes.pieceEnd(start, to, DataJob.CHUNK);
+            int length = (int) (end - start);
+            input.slice(start, end).get(0, frame, 0, length);
+            Frames.writeData(toChild, frame, 0, length);
+            start = end;
+        }
     }
 
     private void armTimeout(CompletableFuture<Long> result) {
@@ -181,9 +238,20 @@ public final class ChildProcess implements AutoCloseable {
                 handshake.complete(null);
                 for (Message message; (message = Frames.readSkippingText(in, stderr::appendStdout)) != null; ) {
                     switch (message) {
-                        case Message.Result result -> nextPending(message).complete(result.value());
-                        case Message.Failure failure -> nextPending(message)
+                        case Message.Result result -> {
+                            Pending next = nextPending(message);
+                            try {
+                                next.result().complete(next.output() == null ? result.value()
+                                        : next.output().check(result.value()));
+                            } catch (ChildProtocolException e) {
+                                next.result().completeExceptionally(
+                                        new ChildProtocolException("child " + pid + ": " + e.getMessage()));
+                                throw e;
+                            }
+                        }
+                        case Message.Failure failure -> nextPending(message).result()
                                 .completeExceptionally(new ChildErrorException(pid, failure.message()));
+                        case Message.Data data -> outputOfOldest(message).accept(data.bytes());
                         default -> throw new ChildProtocolException("unexpected message " + message);
                     }
                 }
@@ -197,12 +265,20 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private synchronized CompletableFuture<Long> nextPending(Message message) {
-        CompletableFuture<Long> next = pending.pollFirst();
+    private synchronized Pending nextPending(Message message) {
+        Pending next = pending.pollFirst();
         if (next == null) {
             throw new ChildProtocolException("sent " + message + " with no job pending");
         }
         return next;
+    }
+
+    private synchronized OutputSink outputOfOldest(Message message) {
+        Pending oldest = pending.peekFirst();
+        if (oldest == null || oldest.output() == null) {
+            throw new ChildProtocolException("sent " + message + " with no job awaiting output");
+        }
+        return oldest.output();
     }
 
     /** The child's output ended: wait for its exit status, then name what went wrong, if anything. */
@@ -241,7 +317,7 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Records why the child is finished (the first reason wins) and fails every job still waiting. */
     private void end(ChildProcessException reason) {
-        List<CompletableFuture<Long>> orphans;
+        List<Pending> orphans;
         ChildProcessException cause;
         synchronized (this) {
             if (ended == null) {
@@ -252,7 +328,7 @@ public final class ChildProcess implements AutoCloseable {
             pending.clear();
         }
         handshake.completeExceptionally(cause);
-        orphans.forEach(future -> future.completeExceptionally(cause));
+        orphans.forEach(orphan -> orphan.result().completeExceptionally(cause));
     }
 
     private ChildProcessException closedException() {
@@ -315,6 +391,53 @@ public final class ChildProcess implements AutoCloseable {
     @Override
     public String toString() {
         return "ChildProcess[pid=" + pid + ", alive=" + process.isAlive() + "]";
+    }
+
+    /** A job waiting for its answer, and for its output when it comes back in frames. */
+    private record Pending(CompletableFuture<Long> result, OutputSink output) {
+    }
+
+    /**
+     * Where a transform's output lands as it arrives: the job's output bytes {@code [from, to)}, in order. Once all
+     * has come, the parent's own checksum of it must equal the child's answer.
+     */
+    private static final class OutputSink {
+        private final Bytes output;
+        private final long from;
+        private final long to;
+        private long next;
+
+        OutputSink(Bytes output, long from, long to) {
+            this.output = output;
+            this.from = from;
+            this.to = to;
+            this.next = from;
+        }
+
+        void accept(byte[] bytes) {
+            for (int at = 0; at < bytes.length; ) {
+                long end = Bytes.pieceEnd(next, to, bytes.length - at);
+                if (end <= next) {
+                    throw new ChildProtocolException("sent more output than its slice holds");
+                }
+                output.slice(next, end).put(0, bytes, at, (int) (end - next));
+                at += (int) (end - next);
+                next = end;
+            }
+        }
+
+        long check(long answer) {
+            if (next != to) {
+                throw new ChildProtocolException("answered after " + (next - from) + " of " + (to - from)
+                        + " output bytes");
+            }
+            long received = DataJob.compute(new Checksum(), output, null, 0, from, to);
+            if (received != answer) {
+                throw new ChildProtocolException("output arrived changed: its checksum is " + received
+                        + ", the child's answer " + answer);
+            }
+            return answer;
+        }
     }
 
     /** One daemon timer thread for every child's timeouts, started on first use. */

@@ -10,7 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * The wire format: {@code [0xFB marker][type byte][int payload length][payload]}; a start's payload is
- * {@code [long from][long to][kernel name, UTF-8]}. The length cap stops a corrupt frame from making the parent
+ * {@code [long from][long to][kernel name, UTF-8]}; a data start's is {@code [long offset][long length]} and three
+ * UTF-8 strings each after its {@code short} length (kernel, input file, output file); a data frame's payload is
+ * its bytes. The length cap stops a corrupt frame from making the parent
  * allocate gigabytes.
  *
  * <p>A child's stdout is shared with its JVM, which prints there when an option says so ({@code -verbose:gc},
@@ -22,8 +24,8 @@ import java.util.function.Consumer;
  */
 final class Frames {
 
-    /** 2: a start names its kernel. */
-    static final int PROTOCOL_VERSION = 2;
+    /** 3: data jobs (a data start, data frames). */
+    static final int PROTOCOL_VERSION = 3;
     static final int MARKER = 0xFB;
     static final int MAX_PAYLOAD = 64 * 1024;
     /** Far beyond any class name, far below the frame cap. */
@@ -31,6 +33,13 @@ final class Frames {
     /** POSIX guarantees that a pipe write of up to 512 bytes is atomic; Linux, 4096. Frames stay below both. */
     static final int ATOMIC_FRAME = 512;
     private static final int HEADER = 6;
+    /**
+     * A child sends output in frames of at most this many bytes: Linux's {@code PIPE_BUF}, the largest write a pipe
+     * keeps whole (data frames are Linux-only, as shared memory under /dev/shm is).
+     */
+    static final int ATOMIC_DATA_FRAME = 4096;
+    /** The most bytes of output one child frame carries. */
+    static final int MAX_CHILD_DATA = ATOMIC_DATA_FRAME - 6; // the header is 6 bytes
     /** A failure message is cut to fit one atomic frame. */
     static final int MAX_FAILURE_TEXT = ATOMIC_FRAME - HEADER;
 
@@ -38,6 +47,8 @@ final class Frames {
     private static final byte START = 'S';
     private static final byte RESULT = '=';
     private static final byte FAILURE = '!';
+    private static final byte START_DATA = 'D';
+    private static final byte DATA = 'B';
 
     private Frames() {
     }
@@ -57,6 +68,23 @@ final class Frames {
             frame.writeLong(start.from());
             frame.writeLong(start.to());
             frame.write(kernel);
+        } else if (message instanceof Message.Data data) {
+            writeData(out, data.bytes(), 0, data.bytes().length);
+            return;
+        } else if (message instanceof Message.StartData start) {
+            byte[][] strings = {utf8(start.kernel()), utf8(start.input()), utf8(start.output())};
+            if (strings[0].length > MAX_KERNEL_NAME || strings[1].length > MAX_KERNEL_NAME
+                    || strings[2].length > MAX_KERNEL_NAME) {
+                throw new IllegalArgumentException("kernel or file name longer than " + MAX_KERNEL_NAME + " bytes");
+            }
+            header(frame, START_DATA, 2 * Long.BYTES + 3 * Short.BYTES + strings[0].length + strings[1].length
+                    + strings[2].length);
+            frame.writeLong(start.offset());
+            frame.writeLong(start.length());
+            for (byte[] string : strings) {
+                frame.writeShort(string.length);
+                frame.write(string);
+            }
         } else if (message instanceof Message.Result result) {
             header(frame, RESULT, Long.BYTES);
             frame.writeLong(result.value());
@@ -70,6 +98,35 @@ final class Frames {
         }
         out.write(bytes.toByteArray());
         out.flush();
+    }
+
+    /**
+     * Writes {@code length} bytes of {@code bytes} from {@code offset} as one data frame: its header and bytes in
+     * one write when they fit {@link #ATOMIC_DATA_FRAME}, else (parent to child, where no one else writes) two.
+     */
+    static void writeData(DataOutputStream out, byte[] bytes, int offset, int length) throws IOException {
+        if (length > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("a data frame carries at most " + MAX_PAYLOAD + " bytes");
+        }
+        if (length + HEADER <= ATOMIC_DATA_FRAME) {
+            byte[] frame = new byte[HEADER + length];
+            frame[0] = (byte) MARKER;
+            frame[1] = DATA;
+            frame[2] = (byte) (length >>> 24);
+            frame[3] = (byte) (length >>> 16);
+            frame[4] = (byte) (length >>> 8);
+            frame[5] = (byte) length;
+            System.arraycopy(bytes, offset, frame, HEADER, length);
+            out.write(frame);
+        } else {
+            header(out, DATA, length);
+            out.write(bytes, offset, length);
+        }
+        out.flush();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -131,6 +188,34 @@ final class Frames {
                     byte[] kernel = new byte[length - 2 * Long.BYTES];
                     in.readFully(kernel);
                     yield new Message.Start(new String(kernel, StandardCharsets.UTF_8), from, to);
+                }
+                case START_DATA -> {
+                    if (length < 2 * Long.BYTES + 3 * Short.BYTES) {
+                        throw new ChildProtocolException("data start frame of " + length + " bytes");
+                    }
+                    long offset = in.readLong();
+                    long size = in.readLong();
+                    String[] strings = new String[3];
+                    int left = length - 2 * Long.BYTES;
+                    for (int i = 0; i < strings.length; i++) {
+                        int stringLength = in.readUnsignedShort();
+                        left -= Short.BYTES + stringLength;
+                        if (stringLength > MAX_KERNEL_NAME || left < (2 - i) * Short.BYTES) {
+                            throw new ChildProtocolException("data start frame with a malformed name");
+                        }
+                        byte[] string = new byte[stringLength];
+                        in.readFully(string);
+                        strings[i] = new String(string, StandardCharsets.UTF_8);
+                    }
+                    if (left != 0) {
+                        throw new ChildProtocolException("data start frame with " + left + " bytes left over");
+                    }
+                    yield new Message.StartData(strings[0], offset, size, strings[1], strings[2]);
+                }
+                case DATA -> {
+                    byte[] bytes = new byte[length];
+                    in.readFully(bytes);
+                    yield new Message.Data(bytes);
                 }
                 case RESULT -> new Message.Result(fixed(in, length, Long.BYTES).readLong());
                 case FAILURE -> {

@@ -11,6 +11,23 @@ sealed interface Message {
     record Start(String kernel, long from, long to) implements Message {
     }
 
+    /**
+     * Parent to child: compute the data kernel of this (class) name over the input bytes {@code [offset, offset +
+     * length)}. With an {@code input} file, the child maps its slice of it (and, for a kernel that writes output,
+     * of the {@code output} file); with none ({@code ""}), the slice follows in {@link Data} frames and the child
+     * sends its output, if any, back the same way, before its result.
+     */
+    record StartData(String kernel, long offset, long length, String input, String output) implements Message {
+    }
+
+    /** Bytes of a data job's slice (parent to child) or of its output (child to parent), in order. */
+    record Data(byte[] bytes) implements Message {
+        @Override
+        public String toString() {
+            return "Data[" + bytes.length + " bytes]";
+        }
+    }
+
     /** Child to parent: the answer to the oldest unanswered {@code Start}. */
     record Result(long value) implements Message {
     }

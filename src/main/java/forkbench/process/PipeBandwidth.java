@@ -12,14 +12,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PipeBandwidth implements AutoCloseable {
 
+    /** 64 KiB: a Linux pipe's capacity, and the copy transport's frame. */
+    static final int WRITE = 64 * 1024;
+
     private final Process process;
     private final DataOutputStream toChild;
     private final DataInputStream fromChild;
 
     private PipeBandwidth(Process process) {
         this.process = process;
-        // Java's stdin stream buffers 8 KiB, and writes a larger array past that buffer in one call, as a transport
-        // would write its chunks.
         this.toChild = new DataOutputStream(process.getOutputStream());
         this.fromChild = new DataInputStream(process.getInputStream());
     }
@@ -44,7 +45,11 @@ public final class PipeBandwidth implements AutoCloseable {
     public void send(byte[] data, int length) {
         try {
             toChild.writeLong(length);
-            toChild.write(data, 0, length);
+            // In writes of one pipe's capacity, as the copy transport sends its frames: one giant write would have
+            // the JVM copy the whole array to native memory first, which no transport pays.
+            for (int from = 0; from < length; from += WRITE) {
+                toChild.write(data, from, Math.min(WRITE, length - from));
+            }
             toChild.flush();
             long read = fromChild.readLong();
             if (read != length) {

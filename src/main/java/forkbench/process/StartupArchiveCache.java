@@ -2,6 +2,10 @@ package forkbench.process;
 
 import forkbench.io.AtomicFiles;
 import forkbench.io.Leftovers;
+import forkbench.workload.data.DataJob;
+import forkbench.workload.data.DataKernels;
+import forkbench.workload.data.DataSetupException;
+import forkbench.workload.data.Transport;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -172,18 +176,29 @@ final class StartupArchiveCache {
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try (DataOutputStream toChild = new DataOutputStream(trainee.getOutputStream());
-             DataInputStream fromChild = new DataInputStream(new BufferedInputStream(trainee.getInputStream()))) {
+             DataInputStream fromChild = new DataInputStream(new BufferedInputStream(trainee.getInputStream()));
+             DataJob shared = DataJob.create(DataKernels.SCRAMBLE, DataJob.BLOCK, Transport.SHARED, DataJob.SEED)) {
             for (String kernel : kernels) {
                 Frames.write(toChild, new Message.Start(kernel, 0, TRAINING_JOB));
             }
+            // A data job of each built-in kernel, one block sent in a frame, and one mapped from shared memory: the
+            // classes of both transports (and a transform's way back) in the archive too.
+            byte[] block = new byte[DataJob.BLOCK];
+            for (String kernel : DataKernels.BUILT_IN) {
+                Frames.write(toChild, new Message.StartData(kernel, 0, block.length, "", ""));
+                Frames.writeData(toChild, block, 0, block.length);
+            }
+            Frames.write(toChild, new Message.StartData(shared.kernelName(), 0, shared.size(),
+                    shared.inputFile().orElseThrow().toString(), shared.outputFile().orElseThrow().toString()));
             int answers = 0;
-            for (Message message; answers < kernels.size()
+            int expected = kernels.size() + DataKernels.BUILT_IN.size() + 1;
+            for (Message message; answers < expected
                     && (message = Frames.readSkippingText(fromChild, line -> { })) != null; ) {
                 if (message instanceof Message.Result || message instanceof Message.Failure) {
                     answers++;
                 }
             }
-        } catch (IOException | ChildProtocolException e) {
+        } catch (IOException | ChildProtocolException | DataSetupException e) {
             trainee.destroyForcibly();
             return "the training child failed (" + e.getMessage() + ")";
         }

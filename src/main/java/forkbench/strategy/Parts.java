@@ -4,16 +4,26 @@ import forkbench.process.ChildProcess;
 import forkbench.process.Children;
 import forkbench.workload.Kernel;
 import forkbench.workload.Range;
+import forkbench.workload.data.DataJob;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** Splitting a job into per-worker parts and combining their results: shared by the strategies that split up front. */
 final class Parts {
+
+    /** Threads that feed children their copied slices; idle ones end after a minute. */
+    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "forkbench-data-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Parts() {
     }
@@ -47,12 +57,23 @@ final class Parts {
         return combine(kernel, parts);
     }
 
-    /** Sends child i its range i, awaits all of them (failing fast, as Promise.all does) and combines. */
+    /**
+     * Sends child i its range i, awaits all of them (failing fast, as Promise.all does) and combines. A data job's
+     * parts are sent from one thread per child, since sending a copied slice takes as long as the pipe needs.
+     */
     static long runOn(List<ChildProcess> children, Kernel kernel, long n) throws InterruptedException {
         List<Range> ranges = Range.split(n, children.size());
         List<CompletableFuture<Long>> results = new ArrayList<>(children.size());
         for (int i = 0; i < children.size(); i++) {
-            results.add(children.get(i).submit(kernel, ranges.get(i)));
+            ChildProcess child = children.get(i);
+            Range range = ranges.get(i);
+            if (kernel instanceof DataJob job) {
+                results.add(CompletableFuture.supplyAsync(
+                        () -> child.submit(job, job.byteAt(range.from()), job.byteAt(range.to())), SENDERS)
+                        .thenCompose(result -> result));
+            } else {
+                results.add(child.submit(kernel, range));
+            }
         }
         List<Long> answers = Children.awaitAll(results);
         long[] parts = new long[answers.size()];

@@ -22,7 +22,7 @@ public final class Kernels {
     private static final ClassValue<String> WIRE_NAMES = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
-            return checkCreatableByName(type);
+            return checkCreatableByName(type, Kernel.class);
         }
     };
 
@@ -43,16 +43,26 @@ public final class Kernels {
         if (name.equals(PRIMES) || name.equals(PrimeCount.class.getName())) {
             return new PrimeCount();
         }
-        Class<?> type;
+        return createByName(name, Kernel.class, BUILT_IN);
+    }
+
+    /**
+     * The named class, which must implement {@code type}, created with its public no-argument constructor: how a
+     * user's own kernel of either kind is created, in the parent and in every child.
+     *
+     * @throws IllegalArgumentException with a one-line reason when the name does not give one
+     */
+    public static <T> T createByName(String name, Class<T> type, List<String> builtIns) {
+        Class<?> found;
         try {
-            type = Class.forName(name, false, Kernels.class.getClassLoader());
+            found = Class.forName(name, false, Kernels.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("no kernel '" + name + "': neither a built-in " + BUILT_IN
+            throw new IllegalArgumentException("no kernel '" + name + "': neither a built-in " + builtIns
                     + " nor a class on the class path");
         }
-        checkCreatableByName(type);
+        checkCreatableByName(found, type);
         try {
-            return (Kernel) type.getConstructor().newInstance();
+            return type.cast(found.getConstructor().newInstance());
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException("kernel " + name + ": its constructor threw " + e.getCause());
         } catch (ReflectiveOperationException | LinkageError e) {
@@ -83,10 +93,11 @@ public final class Kernels {
         return actual;
     }
 
-    private static String checkCreatableByName(Class<?> type) {
+    /** The class name a child creates its twin of an instance of {@code type} by, once checked that it can. */
+    public static String checkCreatableByName(Class<?> type, Class<?> kind) {
         String name = type.getName();
-        if (!Kernel.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException(name + " is not a " + Kernel.class.getName());
+        if (!kind.isAssignableFrom(type)) {
+            throw new IllegalArgumentException(name + " is not a " + kind.getName());
         }
         if (type.isAnonymousClass() || type.isLocalClass() || type.isHidden() || type.isInterface()
                 || Modifier.isAbstract(type.getModifiers())) {

@@ -13,10 +13,12 @@ import forkbench.report.markup.Table.Column;
 import forkbench.report.markup.Table.Mark;
 import forkbench.record.Precision;
 import forkbench.record.RunMetadata;
+import forkbench.report.model.DataMovement;
 import forkbench.report.model.Ratio;
 import forkbench.report.model.Report;
 import forkbench.report.model.ReportOptions;
 import forkbench.report.model.ScalingFit;
+import forkbench.workload.data.Bytes;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,6 +61,7 @@ public final class ReportView {
         List<Section> sections = new ArrayList<>();
         sections.add(answer(report, options));
         breakEven(report, options).ifPresent(sections::add);
+        dataMovement(report, options).ifPresent(sections::add);
         costs(report, options).ifPresent(sections::add);
         if (!charts.isEmpty()) {
             sections.add(new Section("charts", "Charts", List.of(new Block.Paragraph("Speedup against workers where "
@@ -156,10 +159,99 @@ public final class ReportView {
                         Column.number("with workers"), Column.number("speedup there")), rows)))));
     }
 
+    /**
+     * For data jobs: throughput per strategy, each process strategy against the best thread strategy and against
+     * the pipe's floor, and the size from which it matches the threads.
+     */
+    private static java.util.Optional<Section> dataMovement(Report report, ReportOptions options) {
+        DataMovement data = DataMovement.of(report, options);
+        if (data.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean severalHosts = hosts(report).size() > 1;
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Paragraph("Jobs whose input (" + options.sizeParam() + " bytes) each part reads: "
+                + "threads read it in place; under copy a child is sent its slice through a pipe, under shared it "
+                + "maps it from shared memory. Throughput is bytes over time per job (GB/s = 10⁹ bytes/s); each "
+                + "process strategy is set against the best thread strategy at the same size, with a "
+                + Format.percent(report.confidence()) + " interval over fork means where the verdict gives one, "
+                + "and under copy against the floor of one pipe measured in the same run."));
+        if (!data.anchors().isEmpty()) {
+            List<List<Cell>> rows = new ArrayList<>();
+            for (DataMovement.Anchor anchor : data.anchors()) {
+                rows.add(List.of(Cell.of(anchor.label() + (severalHosts ? " on " + anchor.host() : "")),
+                        Cell.of(Bytes.describe(anchor.bytes())),
+                        Cell.of(Format.time(anchor.timeNanos(), anchor.timeHalfWidthNanos())),
+                        Cell.of(Format.fixed(anchor.gigabytesPerSecond(), 2))));
+            }
+            blocks.add(new Block.TableBlock(new Table("data-floors", "The floors: bytes into a child JVM through "
+                    + "one pipe (pipeToChild), and copied within the heap (heapCopy)", List.of(Column.text("floor"),
+                    Column.number("bytes"), Column.number("time (" + Format.percent(report.confidence()) + " CI)"),
+                    Column.number("GB/s")), rows)));
+        }
+        int index = 0;
+        for (DataMovement.Group group : data.groups()) {
+            boolean copy = group.transport().equals("copy");
+            List<Column> columns = new ArrayList<>(List.of(Column.number(options.sizeParam()),
+                    Column.text("best thread strategy"), Column.number("its GB/s")));
+            List<String> processes = group.points().stream().flatMap(p -> p.processes().stream())
+                    .map(DataMovement.Versus::label).distinct().toList();
+            for (String process : processes) {
+                columns.add(Column.number(process + " GB/s"));
+                columns.add(Column.number("time against the threads"));
+                if (copy) {
+                    columns.add(Column.number("of the pipe floor"));
+                }
+            }
+            List<List<Cell>> rows = new ArrayList<>();
+            for (DataMovement.Point point : group.points()) {
+                List<Cell> row = new ArrayList<>(List.of(Cell.of(Bytes.describe(point.bytes())),
+                        Cell.of(point.bestThread() + " ×" + point.bestThreadWorkers()),
+                        Cell.of(Format.fixed(point.bestThreadGbps(), 2))));
+                for (String process : processes) {
+                    DataMovement.Versus versus = point.processes().stream().filter(v -> v.label().equals(process))
+                            .findFirst().orElse(null);
+                    if (versus == null) {
+                        row.addAll(copy ? List.of(Cell.of(""), Cell.of(""), Cell.of(""))
+                                : List.of(Cell.of(""), Cell.of("")));
+                        continue;
+                    }
+                    row.add(Cell.of(Format.fixed(versus.gbps(), 2) + " ×" + versus.workers()));
+                    Ratio ratio = versus.againstBestThread();
+                    String interval = ratio.low() == null || ratio.high() == null ? " (no interval)"
+                            : " [" + Format.times(ratio.low()) + ", " + Format.times(ratio.high()) + "]";
+                    row.add(ratio.value() <= DataMovement.MATCH ? new Cell(Format.times(ratio.value()) + "×"
+                            + interval, Mark.BEST) : Cell.of(Format.times(ratio.value()) + "×" + interval));
+                    if (copy) {
+                        row.add(Cell.of(versus.ofPipeFloor() == null ? "" : Format.fixed(versus.ofPipeFloor(), 2)
+                                + "×"));
+                    }
+                }
+                rows.add(row);
+            }
+            Map<String, String> others = new TreeMap<>(group.params());
+            others.remove(DataMovement.TRANSPORT);
+            String title = ParameterValues.describe(others) + ", transport " + group.transport()
+                    + (severalHosts ? " on " + group.host() : "") + ": " + crossover(group);
+            blocks.add(new Block.TableBlock(new Table("data-" + ++index, title, columns, rows)));
+        }
+        return java.util.Optional.of(new Section("data", "When data moves", blocks));
+    }
+
+    /** Where each process strategy starts to match the threads, in words. */
+    private static String crossover(DataMovement.Group group) {
+        List<String> parts = new ArrayList<>();
+        group.crossover().forEach((label, from) -> parts.add(label + (from == null
+                ? " never within " + Format.times(DataMovement.MATCH) + "× of the threads at the sizes measured"
+                : " within " + Format.times(DataMovement.MATCH) + "× of the threads from " + Bytes.describe(from))));
+        return parts.isEmpty() ? "no process strategy measured" : String.join("; ", parts);
+    }
+
     /** Benchmarks without a size: what each kind of worker costs, beside the memory each one takes. */
     private static java.util.Optional<Section> costs(Report report, ReportOptions options) {
         List<Report.Row> overheads = !hasSizes(report, options) ? List.of() : report.rows().stream()
-                .filter(r -> !r.params().containsKey(options.sizeParam()) && !r.label().equals(report.baseline()))
+                .filter(r -> !r.params().containsKey(options.sizeParam()) && !r.label().equals(report.baseline())
+                        && !DataMovement.isAnchor(r.label()))
                 .sorted(Comparator.comparingDouble(Report.Row::timeNanos)).toList();
         List<Block> blocks = new ArrayList<>();
         if (!overheads.isEmpty()) {
@@ -422,8 +514,11 @@ public final class ReportView {
     private static String jobTitle(Map<String, String> params, ReportOptions options, Set<String> varying) {
         List<String> parts = new ArrayList<>();
         String size = params.get(options.sizeParam());
+        java.math.BigDecimal bytes = ParameterValues.number(size);
         if (size != null) {
-            parts.add(options.sizeParam() + " = " + powerOfTen(size));
+            // A data job's size is in bytes, and reads best in binary units.
+            parts.add(options.sizeParam() + " = " + (params.containsKey(DataMovement.TRANSPORT) && bytes != null
+                    ? Bytes.describe(bytes.longValue()) : powerOfTen(size)));
         }
         params.forEach((name, value) -> {
             if (!name.equals(options.sizeParam()) && varying.contains(name)) {
