@@ -137,15 +137,8 @@ public final class ChildProcess implements AutoCloseable {
         // One lock orders the queue and the writes alike, so results pair with jobs in order; the reader never
         // takes it, so a slow pipe cannot stall result delivery.
         synchronized (writeLock) {
-            synchronized (this) {
-                if (closing) {
-                    throw new IllegalStateException("child " + pid + " is closed");
-                }
-                if (ended != null) {
-                    result.completeExceptionally(ended);
-                    return result;
-                }
-                pending.addLast(new Pending(result, null));
+            if (!enqueue(new Pending(result, null))) {
+                return result;
             }
             try {
                 Frames.write(toChild, start);
@@ -175,15 +168,8 @@ public final class ChildProcess implements AutoCloseable {
                 : null;
         CompletableFuture<Long> result = new CompletableFuture<>();
         synchronized (writeLock) {
-            synchronized (this) {
-                if (closing) {
-                    throw new IllegalStateException("child " + pid + " is closed");
-                }
-                if (ended != null) {
-                    result.completeExceptionally(ended);
-                    return result;
-                }
-                pending.addLast(new Pending(result, sink));
+            if (!enqueue(new Pending(result, sink))) {
+                return result;
             }
             armTimeout(result);
             try {
@@ -196,6 +182,22 @@ public final class ChildProcess implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * Queues a job to pair with the child's next answer, or fails it at once when the child has ended. Called
+     * holding the write lock, so the queue's order is the order of the writes.
+     */
+    private synchronized boolean enqueue(Pending job) {
+        if (closing) {
+            throw new IllegalStateException("child " + pid + " is closed");
+        }
+        if (ended != null) {
+            job.result().completeExceptionally(ended);
+            return false;
+        }
+        pending.addLast(job);
+        return true;
     }
 
     /** The bytes {@code [from, to)} of {@code input} as data frames, each copied out of the input once. */

@@ -38,7 +38,8 @@ final class DataWork {
         DataKernel kernel;
         try {
             kernel = kernel(start.kernel());
-            if (start.offset() < 0 || start.length() < 0 || (start.offset() % DataJob.BLOCK != 0 && start.length() != 0)) {
+            boolean aligned = start.offset() % DataJob.BLOCK == 0 || start.length() == 0;
+            if (start.offset() < 0 || start.length() < 0 || !aligned) {
                 throw new IllegalArgumentException("invalid slice of " + start.length() + " bytes at "
                         + start.offset());
             }

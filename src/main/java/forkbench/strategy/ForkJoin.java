@@ -8,12 +8,11 @@ import java.util.concurrent.RecursiveTask;
 /**
  * A ForkJoinPool of parallelism {@code workers} that halves the range recursively. Leaves are sized so each worker
  * gets several, which lets work stealing even out a worker that falls behind (or a range that costs more than
- * another); a floor keeps tiny ranges from drowning in task overhead.
+ * another); a floor (the kernel's {@link Kernel#smallestPart}) keeps tiny ranges from drowning in task overhead.
  */
 final class ForkJoin implements Strategy {
 
     static final int LEAVES_PER_WORKER = 8;
-    static final long MIN_LEAF = 1 << 16;
 
     private final int workers;
     private final ForkJoinPool pool;
@@ -30,7 +29,7 @@ final class ForkJoin implements Strategy {
 
     @Override
     public long run(Kernel kernel, long n) {
-        long leaf = Math.max(MIN_LEAF, Math.ceilDiv(n, (long) workers * LEAVES_PER_WORKER));
+        long leaf = Math.max(kernel.smallestPart(), Math.ceilDiv(n, (long) workers * LEAVES_PER_WORKER));
         return pool.invoke(new PartTask(kernel, 0, n, leaf));
     }
 

@@ -5,6 +5,7 @@ import forkbench.process.Children;
 import forkbench.workload.Kernel;
 import forkbench.workload.Range;
 import forkbench.workload.data.DataJob;
+import forkbench.workload.data.Transport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +59,8 @@ final class Parts {
     }
 
     /**
-     * Sends child i its range i, awaits all of them (failing fast, as Promise.all does) and combines. A data job's
-     * parts are sent from one thread per child, since sending a copied slice takes as long as the pipe needs.
+     * Sends child i its range i, awaits all of them (failing fast, as Promise.all does) and combines. A copied data
+     * job's parts are sent from one thread per child, since sending a slice takes as long as the pipe needs.
      */
     static long runOn(List<ChildProcess> children, Kernel kernel, long n) throws InterruptedException {
         List<Range> ranges = Range.split(n, children.size());
@@ -67,10 +68,12 @@ final class Parts {
         for (int i = 0; i < children.size(); i++) {
             ChildProcess child = children.get(i);
             Range range = ranges.get(i);
-            if (kernel instanceof DataJob job) {
+            if (kernel instanceof DataJob job && job.transport() == Transport.COPY) {
                 results.add(CompletableFuture.supplyAsync(
                         () -> child.submit(job, job.byteAt(range.from()), job.byteAt(range.to())), SENDERS)
                         .thenCompose(result -> result));
+            } else if (kernel instanceof DataJob job) {
+                results.add(child.submit(job, job.byteAt(range.from()), job.byteAt(range.to())));
             } else {
                 results.add(child.submit(kernel, range));
             }

@@ -34,6 +34,15 @@ public interface Kernel {
     long combine(long left, long right);
 
     /**
+     * The fewest indices worth a task of their own, for strategies that cut a job finer than one part per worker
+     * ({@code forkJoin}): below it, task overhead would drown the work. 2^16 elements of a cheap loop take tens of
+     * microseconds; a kernel whose index stands for much more work says so here.
+     */
+    default long smallestPart() {
+        return 1 << 16;
+    }
+
+    /**
      * The exact answer for {@code [0, n)} when the kernel knows it without doing the work (a closed form, a table);
      * empty by default, and then every strategy is checked against one sequential {@code compute(0, n)}.
      */

@@ -140,6 +140,37 @@ class StrategiesTest {
         }
     }
 
+    /** Counts its calls; each index stands for a lot of work, so every index may be a task of its own. */
+    public static final class CountsCalls implements Kernel {
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public long compute(long from, long to) {
+            calls.incrementAndGet();
+            return to - from;
+        }
+
+        @Override
+        public long combine(long left, long right) {
+            return left + right;
+        }
+
+        @Override
+        public long smallestPart() {
+            return 1;
+        }
+    }
+
+    @Test
+    void forkJoinCutsAJobAsFineAsTheKernelAllows() throws Exception {
+        CountsCalls kernel = new CountsCalls();
+        try (Strategy strategy = Strategies.create(Strategies.FORK_JOIN, 2, CHILDREN)) {
+            assertEquals(1000, strategy.run(kernel, 1000));
+        }
+        // 2 workers x 8 leaves each, where the default floor of 2^16 indices would have left one.
+        assertEquals(2 * ForkJoin.LEAVES_PER_WORKER, kernel.calls.get());
+    }
+
     @Test
     void aStrategyIsReusableAcrossJobs() throws Exception {
         for (String id : Strategies.IDS) {

@@ -66,9 +66,8 @@ public final class DataJob implements Kernel, AutoCloseable {
         Runtime runtime = Runtime.getRuntime();
         long room = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         if (needed > room * 0.9) {
-            throw new DataSetupException("an input of " + Bytes.describe(size) + (kernel.writesOutput() ? " and its output"
-                    : "") + " does not fit in this JVM's heap (" + Bytes.describe(room) + " free): give it a larger -Xmx "
-                    + "or use the shared transport");
+            throw new DataSetupException("an input of " + what(kernel, size) + " does not fit in this JVM's heap ("
+                    + Bytes.describe(room) + " free): give it a larger -Xmx or use the shared transport");
         }
         Bytes input = Bytes.allocate(size);
         Inputs.fill(input, seed);
@@ -84,9 +83,8 @@ public final class DataJob implements Kernel, AutoCloseable {
             throw new DataSetupException("cannot put a shared input in " + directory + ": " + reason(e));
         }
         if (needed > free) {
-            throw new DataSetupException("an input of " + Bytes.describe(size) + (kernel.writesOutput() ? " and its output"
-                    : "") + " needs " + Bytes.describe(needed) + " in " + directory + ", which has " + Bytes.describe(free)
-                    + " free");
+            throw new DataSetupException("an input of " + what(kernel, size) + " needs " + Bytes.describe(needed)
+                    + " in " + directory + ", which has " + Bytes.describe(free) + " free");
         }
         Path inputFile = null;
         Path outputFile = null;
@@ -172,6 +170,12 @@ public final class DataJob implements Kernel, AutoCloseable {
         return kernel.combine(left, right);
     }
 
+    /** One chunk (16 blocks, 64 KiB): an index here is a whole block of bytes, not one element. */
+    @Override
+    public long smallestPart() {
+        return CHUNK / BLOCK;
+    }
+
     /**
      * The kernel over the bytes {@code [from, to)} of {@code input}, whose byte 0 is byte {@code base} of the whole
      * input, in calls over at most one {@link #CHUNK}; the output, if any, goes to the same bytes of {@code output}.
@@ -201,6 +205,10 @@ public final class DataJob implements Kernel, AutoCloseable {
         if (file != null) {
             Leftovers.delete(file);
         }
+    }
+
+    private static String what(DataKernel kernel, long size) {
+        return Bytes.describe(size) + (kernel.writesOutput() ? " and its output" : "");
     }
 
     private static String reason(Throwable e) {
