@@ -44,7 +44,9 @@ public record DataMovement(List<Anchor> anchors, List<Group> groups) {
      *
      * @param againstBestThread its time / the best thread strategy's, with an interval when both were in one verdict
      *                          comparison (the fastest is one of the two)
-     * @param ofPipeFloor       its throughput / the pipe floor's, under copy ({@code null} without an anchor)
+     * @param ofPipeFloor       under copy, its throughput per child (each has a pipe of its own) over the floor of
+     *                          one pipe: at most 1 unless a child moves bytes faster than the floor ({@code null}
+     *                          without an anchor)
      */
     public record Versus(String label, int workers, double gbps, Ratio againstBestThread, Double ofPipeFloor) {
     }
@@ -120,7 +122,7 @@ public record DataMovement(List<Anchor> anchors, List<Group> groups) {
                 }
                 double gbps = bytes / process.timeNanos();
                 processes.add(new Versus(label, process.workers(), gbps, ratio,
-                        pipe == null ? null : gbps / pipe.gigabytesPerSecond()));
+                        pipe == null ? null : gbps / process.workers() / pipe.gigabytesPerSecond()));
             });
         }
         return Optional.of(new Point(bytes, thread.label(), thread.workers(), bytes / thread.timeNanos(),

@@ -60,8 +60,10 @@ public final class ReportView {
     public static Document of(Report report, ReportOptions options, List<String> charts) {
         List<Section> sections = new ArrayList<>();
         sections.add(answer(report, options));
+        // For data jobs, processes against threads across sizes is the answer a reader came for: first, before the
+        // per-job tables.
+        dataMovement(report, options).ifPresent(data -> sections.add(0, data));
         breakEven(report, options).ifPresent(sections::add);
-        dataMovement(report, options).ifPresent(sections::add);
         costs(report, options).ifPresent(sections::add);
         if (!charts.isEmpty()) {
             sections.add(new Section("charts", "Charts", List.of(new Block.Paragraph("Speedup against workers where "
@@ -170,12 +172,14 @@ public final class ReportView {
         }
         boolean severalHosts = hosts(report).size() > 1;
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Paragraph("Jobs whose input (" + options.sizeParam() + " bytes) each part reads: "
+        blocks.add(new Block.Paragraph(summary(report) + " Jobs whose input (" + options.sizeParam()
+                + " bytes) each part reads: "
                 + "threads read it in place; under copy a child is sent its slice through a pipe, under shared it "
                 + "maps it from shared memory. Throughput is bytes over time per job (GB/s = 10⁹ bytes/s); each "
                 + "process strategy is set against the best thread strategy at the same size, with a "
                 + Format.percent(report.confidence()) + " interval over fork means where the verdict gives one, "
-                + "and under copy against the floor of one pipe measured in the same run."));
+                + "and under copy its throughput per child (each reads its own pipe) against the floor of one pipe "
+                + "measured in the same run."));
         if (!data.anchors().isEmpty()) {
             List<List<Cell>> rows = new ArrayList<>();
             for (DataMovement.Anchor anchor : data.anchors()) {
@@ -200,7 +204,7 @@ public final class ReportView {
                 columns.add(Column.number(process + " GB/s"));
                 columns.add(Column.number("time against the threads"));
                 if (copy) {
-                    columns.add(Column.number("of the pipe floor"));
+                    columns.add(Column.number("per pipe, of the floor"));
                 }
             }
             List<List<Cell>> rows = new ArrayList<>();
