@@ -13,7 +13,9 @@ import forkbench.strategy.NodeFork;
 import forkbench.strategy.Params;
 import forkbench.strategy.Strategies;
 import forkbench.workload.Kernels;
+import forkbench.workload.data.DataJob;
 import forkbench.workload.data.DataKernels;
+import forkbench.workload.data.DataSetupException;
 import forkbench.workload.data.Transport;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -56,6 +58,7 @@ final class BenchmarkCommand {
     static final String DEFAULT_INCLUDE = "StrategyBenchmark|JvmStartBaseline";
     /** The seed's own program, measured only where {@code node} is installed. */
     private static final String NODE_FORK_BENCHMARK = "NodeForkBenchmark";
+    private static final String DATA_BENCHMARK = "DataBenchmark";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -172,6 +175,31 @@ final class BenchmarkCommand {
                 && selected(cli.getIncludes(), cli.getExcludes()).stream().anyMatch(BenchmarkCommand::isNodeFork)) {
             throw new UsageException(Strategies.NODE_FORK + " runs the seed's summation only (kernel=sum): leave "
                     + NODE_FORK_BENCHMARK + " out of a run of other kernels");
+        }
+        checkDataRoom(cli);
+    }
+
+    /**
+     * A data job's input must fit where its transport keeps it: checked here for each size and transport asked
+     * for, so that a size past the heap or the shared folder is one line, not a stack trace in every fork (which
+     * checks again, output included).
+     */
+    private static void checkDataRoom(CommandLineOptions cli) throws UsageException {
+        if (!cli.getParameter("n").hasValue() || selected(cli.getIncludes(), cli.getExcludes()).stream()
+                .noneMatch(entry -> entry.getUsername().contains("." + DATA_BENCHMARK + "."))) {
+            return;
+        }
+        Collection<String> transports = cli.getParameter("transport").hasValue()
+                ? cli.getParameter("transport").get() : java.util.Arrays.stream(Transport.values())
+                .map(Transport::id).toList();
+        for (String n : cli.getParameter("n").get()) {
+            for (String transport : transports) {
+                try {
+                    DataJob.checkRoom(Params.parseN(n), Transport.parse(transport));
+                } catch (DataSetupException e) {
+                    throw new UsageException("-p n=" + n + " with transport=" + transport + ": " + e.getMessage());
+                }
+            }
         }
     }
 

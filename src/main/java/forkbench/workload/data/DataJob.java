@@ -62,20 +62,28 @@ public final class DataJob implements Kernel, AutoCloseable {
                 : shared(wireName, created, size, needed, seed, SharedFiles.directory());
     }
 
-    private static DataJob inHeap(String name, DataKernel kernel, long size, long needed, long seed) {
+    /**
+     * Refuses, before anything is made, an input of {@code size} bytes that cannot fit where {@code transport}
+     * keeps it (this JVM's heap, the shared folder's free space); an output, if any, needs as much again.
+     */
+    public static void checkRoom(long size, Transport transport) {
+        if (transport == Transport.COPY) {
+            checkHeap(Bytes.describe(size), size);
+        } else {
+            checkShared(Bytes.describe(size), size, SharedFiles.directory());
+        }
+    }
+
+    private static void checkHeap(String what, long needed) {
         Runtime runtime = Runtime.getRuntime();
         long room = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         if (needed > room * 0.9) {
-            throw new DataSetupException("an input of " + what(kernel, size) + " does not fit in this JVM's heap ("
+            throw new DataSetupException("an input of " + what + " does not fit in this JVM's heap ("
                     + Bytes.describe(room) + " free): give it a larger -Xmx or use the shared transport");
         }
-        Bytes input = Bytes.allocate(size);
-        Inputs.fill(input, seed);
-        return new DataJob(name, kernel, Transport.COPY, input, kernel.writesOutput() ? Bytes.allocate(size) : null,
-                null, null);
     }
 
-    static DataJob shared(String name, DataKernel kernel, long size, long needed, long seed, Path directory) {
+    private static void checkShared(String what, long needed, Path directory) {
         long free;
         try {
             free = Files.getFileStore(directory).getUsableSpace();
@@ -83,9 +91,21 @@ public final class DataJob implements Kernel, AutoCloseable {
             throw new DataSetupException("cannot put a shared input in " + directory + ": " + reason(e));
         }
         if (needed > free) {
-            throw new DataSetupException("an input of " + what(kernel, size) + " needs " + Bytes.describe(needed)
-                    + " in " + directory + ", which has " + Bytes.describe(free) + " free");
+            throw new DataSetupException("an input of " + what + " needs " + Bytes.describe(needed) + " in "
+                    + directory + ", which has " + Bytes.describe(free) + " free");
         }
+    }
+
+    private static DataJob inHeap(String name, DataKernel kernel, long size, long needed, long seed) {
+        checkHeap(what(kernel, size), needed);
+        Bytes input = Bytes.allocate(size);
+        Inputs.fill(input, seed);
+        return new DataJob(name, kernel, Transport.COPY, input, kernel.writesOutput() ? Bytes.allocate(size) : null,
+                null, null);
+    }
+
+    static DataJob shared(String name, DataKernel kernel, long size, long needed, long seed, Path directory) {
+        checkShared(what(kernel, size), needed, directory);
         Path inputFile = null;
         Path outputFile = null;
         try {
