@@ -1,5 +1,6 @@
 package forkbench.report.model;
 
+import forkbench.configuration.ConfigurationKey;
 import forkbench.configuration.ParameterValues;
 import forkbench.strategy.Strategies;
 
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What moving data costs, read off a report's verdicts for data jobs (those with a {@value #TRANSPORT} parameter,
@@ -68,19 +68,18 @@ public record DataMovement(List<Anchor> anchors, List<Group> groups) {
                         row.timeHalfWidthNanos()));
             }
         }
-        Map<List<Object>, List<Report.Verdict>> byJob = new LinkedHashMap<>();
+        // One group per host and parameters other than the size; the verdicts come sizes ascending.
+        Map<ConfigurationKey, List<Report.Verdict>> byJob = new LinkedHashMap<>();
         for (Report.Verdict verdict : report.verdicts()) {
             if (verdict.params().containsKey(TRANSPORT)) {
-                Map<String, String> others = new TreeMap<>(verdict.params());
-                others.remove(options.sizeParam());
-                byJob.computeIfAbsent(List.of(verdict.host(), others), k -> new ArrayList<>()).add(verdict);
+                byJob.computeIfAbsent(ConfigurationKey.job(verdict.host(), verdict.params())
+                        .without(options.sizeParam()), k -> new ArrayList<>()).add(verdict);
             }
         }
         List<Group> groups = new ArrayList<>();
         byJob.forEach((key, verdicts) -> {
-            String host = (String) key.get(0);
-            @SuppressWarnings("unchecked")
-            Map<String, String> params = (Map<String, String>) key.get(1);
+            String host = key.host();
+            Map<String, String> params = key.params();
             String transport = params.get(TRANSPORT);
             Optional<Anchor> pipe = anchors.stream()
                     .filter(a -> a.host().equals(host) && a.label().equals("pipeToChild"))

@@ -57,7 +57,8 @@ public final class DataJob implements Kernel, AutoCloseable {
         if (size < 0) {
             throw new IllegalArgumentException("an input size must be >= 0 bytes, got " + size);
         }
-        long needed = created.writesOutput() ? 2 * size : size;
+        // An output needs as much room again (saturating: a size near 2^63 must still be refused, not wrap).
+        long needed = !created.writesOutput() ? size : size > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * size;
         return transport == Transport.COPY ? inHeap(wireName, created, size, needed, seed)
                 : shared(wireName, created, size, needed, seed, SharedFiles.directory());
     }
