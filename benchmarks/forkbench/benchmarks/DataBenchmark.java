@@ -23,7 +23,6 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,8 +46,6 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @Threads(1)
 public class DataBenchmark {
-
-    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(10);
 
     /** The job: a data kernel over {@code n} seeded bytes, kept where {@code transport} says. */
     @State(Scope.Benchmark)
@@ -95,10 +92,8 @@ public class DataBenchmark {
 
         @Setup(Level.Trial)
         public void start(BenchmarkParams params) {
-            String benchmark = params.getBenchmark();
-            String id = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            strategy = Strategies.create(id, Params.parseWorkers(workers),
-                    ForkOptions.builder().timeout(CHILD_TIMEOUT).build());
+            strategy = Strategies.create(StrategyBenchmark.strategyId(params), Params.parseWorkers(workers),
+                    ForkOptions.builder().timeout(StrategyBenchmark.CHILD_TIMEOUT).build());
         }
 
         @TearDown(Level.Trial)

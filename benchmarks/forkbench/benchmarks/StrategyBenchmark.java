@@ -53,7 +53,13 @@ import java.util.concurrent.TimeUnit;
 public class StrategyBenchmark {
 
     /** No single job should take this long; past it a child is destroyed and the benchmark fails. */
-    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration CHILD_TIMEOUT = Duration.ofMinutes(10);
+
+    /** The strategy a benchmark method runs: its name is the strategy's id. */
+    static String strategyId(BenchmarkParams params) {
+        String benchmark = params.getBenchmark();
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    }
 
     /** The problem: the kernel over {@code [0, n)}. Shared by all methods, the baseline included. */
     @State(Scope.Benchmark)
@@ -103,13 +109,11 @@ public class StrategyBenchmark {
         /** After {@link Problem#prepare}: a user's own kernel joins the built-ins in the children's archive training. */
         @Setup(Level.Trial)
         public void start(BenchmarkParams params, Problem problem) {
-            String benchmark = params.getBenchmark();
-            String id = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             List<String> training = new ArrayList<>(Kernels.BUILT_IN);
             if (!Kernels.BUILT_IN.contains(problem.kernel)) {
                 training.add(Kernels.wireName(problem.job));
             }
-            strategy = Strategies.create(id, Params.parseWorkers(workers),
+            strategy = Strategies.create(strategyId(params), Params.parseWorkers(workers),
                     ForkOptions.builder().timeout(CHILD_TIMEOUT).trainingKernels(training).build());
         }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /** Splitting a job into per-worker parts and combining their results: shared by the strategies that split up front. */
 final class Parts {
@@ -68,12 +69,11 @@ final class Parts {
         for (int i = 0; i < children.size(); i++) {
             ChildProcess child = children.get(i);
             Range range = ranges.get(i);
-            if (kernel instanceof DataJob job && job.transport() == Transport.COPY) {
-                results.add(CompletableFuture.supplyAsync(
-                        () -> child.submit(job, job.byteAt(range.from()), job.byteAt(range.to())), SENDERS)
-                        .thenCompose(result -> result));
-            } else if (kernel instanceof DataJob job) {
-                results.add(child.submit(job, job.byteAt(range.from()), job.byteAt(range.to())));
+            if (kernel instanceof DataJob job) {
+                Supplier<CompletableFuture<Long>> send = () -> child.submit(job, job.byteAt(range.from()),
+                        job.byteAt(range.to()));
+                results.add(job.transport() == Transport.COPY
+                        ? CompletableFuture.supplyAsync(send, SENDERS).thenCompose(result -> result) : send.get());
             } else {
                 results.add(child.submit(kernel, range));
             }

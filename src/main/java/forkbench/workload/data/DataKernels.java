@@ -19,12 +19,6 @@ public final class DataKernels {
     private DataKernels() {
     }
 
-    /** Whether {@code name} is a built-in data kernel, by short or class name. */
-    public static boolean isBuiltIn(String name) {
-        return BUILT_IN.contains(name) || name.equals(Checksum.class.getName()) || name.equals(MixHash.class.getName())
-                || name.equals(Scramble.class.getName());
-    }
-
     /**
      * A new data kernel: a built-in by short or class name (created directly: a child does this within
      * milliseconds of starting), else the named class created with its public no-argument constructor.
