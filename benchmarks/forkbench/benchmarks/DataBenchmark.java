@@ -39,8 +39,8 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 // A copied 256 MiB takes a second: short iterations keep a fork within seconds, and the rounds give the forks that the
-// intervals are made of. Four warm-up iterations, because a pooled child's first jobs map its slice and compile its
-// loop (the first iteration ran 5x slower), and with two the next was still 10-25% slow.
+// intervals are made of. Four warm-up iterations, because the first jobs map a slice and compile the loop (the first
+// iteration ran 5x slower), and with two the next was still 10-25% slow; processPool warms up longer (see there).
 @Warmup(iterations = 4, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 2, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
@@ -140,7 +140,17 @@ public class DataBenchmark {
         return input.run(workers.strategy);
     }
 
+    /**
+     * Pooled children take seconds, not the class's 0.8 s, to reach their steady state: per 0.5 s iteration of one
+     * fork (checksum, 256 MiB, shared, 2 workers) a pool ran 26-30 ms, then about 18 ms for 2-3 s, and 15-16 ms only
+     * from about 4 s on, while a thread pool ran 15-16 ms from its second iteration. Measured after the class's
+     * warm-up the pool was 1.25x the fastest thread strategy (41 forks); after 8 s, 1.06x (5 forks). Meanwhile the
+     * children wait for a CPU three times as long as pooled threads do, behind their own and the parent's compiler
+     * threads and the per-job hand-offs (docs/data-movement.md). So the pool warms up for 6 s; processCold has no
+     * steady state to wait for, and the thread strategies are flat from their second iteration.
+     */
     @Benchmark
+    @Warmup(iterations = 6, time = 1, timeUnit = TimeUnit.SECONDS)
     public long processPool(Input input, Workers workers) throws InterruptedException {
         return input.run(workers.strategy);
     }
