@@ -70,12 +70,23 @@ class StartupArchiveCacheTest {
 
     /** A child mapping {@code archive} by the flag the cache would give it computes as it should. */
     private static long sumInAChild(ForkOptions options, Path archive) throws Exception {
-        String flag = (KIND == StartupArchive.AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
-        List<String> flags = new java.util.ArrayList<>(List.of(flag));
+        List<String> flags = new java.util.ArrayList<>(StartupArchiveCache.useFlags(KIND, archive));
         flags.addAll(ForkOptions.WORKER_JVM_ARGS);
         try (ChildProcess child = ChildProcess.fork(options.toBuilder().startupArchive(StartupArchive.NONE)
                 .jvmArgs(flags).build())) {
             return child.submit(new Range(0, 1_000_000)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aChildMapsTheAotCacheWithoutReplayingTheTrainingProfiles() {
+        Path archive = Path.of("/cache/key.aot");
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive),
+                StartupArchiveCache.useFlags(StartupArchive.APP_CDS, archive));
+        if (Runtime.version().feature() == 25) {
+            // The JDK these flags were measured on; a later one may drop the option, and then gets none.
+            assertEquals(List.of("-XX:AOTCache=" + archive, "-XX:+UnlockDiagnosticVMOptions",
+                    "-XX:-AOTReplayTraining"), StartupArchiveCache.useFlags(StartupArchive.AOT_CACHE, archive));
         }
     }
 
