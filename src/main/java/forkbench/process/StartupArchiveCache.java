@@ -68,6 +68,16 @@ final class StartupArchiveCache {
     private static final Set<PosixFilePermission> SHARED_WRITE = Set.of(PosixFilePermission.GROUP_WRITE,
             PosixFilePermission.OTHERS_WRITE);
     private static final Map<List<Object>, Optional<Path>> ARCHIVES = new ConcurrentHashMap<>();
+    /**
+     * JDK 25 replays the training child's method profiles in every JVM that maps the AOT cache. The training runs
+     * each data kernel under both transports, and with the replay a pooled child's {@code scramble} ran 21-30 ms a
+     * job in 4 forks of 10 against 7-9 ms in the others; without it, 7.9-10.2 ms in all 10 (32 MiB, shared, 2
+     * workers). A cold child started no slower without it (hyperfine, 60 runs: 65-66 ms against 68-75). The
+     * classes stay archived either way. Only on the JDK it was measured on: the option is diagnostic, and a JDK
+     * without it would refuse to start the child.
+     */
+    private static final List<String> WITHOUT_PROFILE_REPLAY = Runtime.version().feature() == 25
+            ? List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining") : List.of();
 
     private StartupArchiveCache() {
     }
@@ -97,17 +107,6 @@ final class StartupArchiveCache {
         flags.addAll(WITHOUT_PROFILE_REPLAY);
         return List.copyOf(flags);
     }
-
-    /**
-     * JDK 25 replays the training child's method profiles in every JVM that maps the AOT cache. The training runs
-     * each data kernel under both transports, and with the replay a pooled child's {@code scramble} ran 21-30 ms a
-     * job in 4 forks of 10 against 7-9 ms in the others; without it, 7.9-10.2 ms in all 10 (32 MiB, shared, 2
-     * workers). A cold child started no slower without it (hyperfine, 60 runs: 65-66 ms against 68-75). The
-     * classes stay archived either way. Only on the JDK it was measured on: the option is diagnostic, and a JDK
-     * without it would refuse to start the child.
-     */
-    private static final List<String> WITHOUT_PROFILE_REPLAY = Runtime.version().feature() == 25
-            ? List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining") : List.of();
 
     /**
      * The cache's base folder: {@code XDG_CACHE_HOME} when it is an absolute path (the XDG spec says a relative one
