@@ -9,7 +9,12 @@ public final class ChildExitException extends ChildProcessException {
     private final int exitCode;
 
     ChildExitException(long pid, int exitCode, String stderrTail) {
-        super("child " + pid + " " + describe(exitCode) + StderrTail.suffix(stderrTail));
+        this(pid, exitCode, "", stderrTail);
+    }
+
+    /** @param hint what is known of the cause beyond the code, as a clause ({@code " (likely ...)"}) or nothing */
+    ChildExitException(long pid, int exitCode, String hint, String stderrTail) {
+        super("child " + pid + " " + describe(exitCode) + hint + StderrTail.suffix(stderrTail));
         this.exitCode = exitCode;
     }
 
@@ -23,6 +28,9 @@ public final class ChildExitException extends ChildProcessException {
     }
 
     static String describe(int exitCode) {
+        if (exitCode == ChildMain.OUT_OF_MEMORY_EXIT_CODE) {
+            return "ran out of memory (OutOfMemoryError; exit code " + exitCode + ")";
+        }
         if (exitCode > 128 && exitCode < 128 + 65) {
             int signal = exitCode - 128;
             return "was killed by signal " + signal + signalName(signal) + " (exit code " + exitCode + ")";

@@ -34,6 +34,12 @@ public final class ChildMain {
      * part in one call, as the seed's worker does. There for the A/B in {@code ColdChildVariants}.
      */
     public static final String CHUNK_PROPERTY = "forkbench.child.chunk";
+    /**
+     * The exit code of a child whose kernel ran out of heap. A JVM after an OutOfMemoryError is in no state to be
+     * trusted with the next part (any of its threads may have failed an allocation), so the child ends and its
+     * parent, told why, decides what to do with the part.
+     */
+    public static final int OUT_OF_MEMORY_EXIT_CODE = 99;
 
     private ChildMain() {
     }
@@ -128,6 +134,10 @@ public final class ChildMain {
             } catch (ChildProtocolException e) {
                 System.err.println("forkbench child: " + e.getMessage());
                 Runtime.getRuntime().halt(2);
+            } catch (OutOfMemoryError e) {
+                // The kernel's blocks are unreachable once the error has left it, so there is room to say so.
+                System.err.println("forkbench child: the kernel ran out of memory: " + e);
+                Runtime.getRuntime().halt(OUT_OF_MEMORY_EXIT_CODE);
             }
         }
 

@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -56,6 +57,8 @@ public final class ChildProcess implements AutoCloseable {
     private final StderrTail stderr;
     private final Object writeLock = new Object();
     private final DataOutputStream toChild;
+    /** The OOM killer's count when the child started, to tell whether it was the one that killed it. */
+    private final OptionalLong oomKillsAtStart = OomKills.count();
 
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
 
@@ -302,7 +305,8 @@ public final class ChildProcess implements AutoCloseable {
                     + " before it was ready" + StderrTail.suffix(tail));
         }
         if (exitCode != 0) {
-            return new ChildExitException(pid, exitCode, tail);
+            return new ChildExitException(pid, exitCode, exitCode == 128 + 9 ? OomKills.hint(oomKillsAtStart) : "",
+                    tail);
         }
         return new ChildProtocolException("child " + pid + " exited (code 0) before sending a result"
                 + StderrTail.suffix(tail));

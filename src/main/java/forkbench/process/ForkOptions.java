@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to start a child JVM: a plain value, with no side effects. The defaults reuse the running JVM's
+ * How to start a child JVM, and what a pool does when one dies: a plain value, with no side effects. The defaults reuse the running JVM's
  * {@code java.home} and class path, so a child runs the same code on the same JDK as its parent; change any of them
  * with {@link #toBuilder()}. The start-up archive is made or found by {@link ChildProcess#prepare}, an explicit
  * step; until then children start without it.
@@ -26,10 +26,17 @@ import java.util.Objects;
  * @param startupArchive  what children map to start faster (see {@link StartupArchive})
  * @param environment     variables set for the child on top of the parent's environment
  * @param trainingKernels the kernels a training child runs one job of each, so the archive holds their classes
+ * @param retry           what a {@link ChildPool} does with the part of a child that died
+ * @param maxConsecutiveDeaths how many children in a row may die, with no part completing between them, before a
+ *                        {@link ChildPool} stops instead of forking more
  */
 public record ForkOptions(Path javaExecutable, String classPath, String mainClass, List<String> mainArgs,
                           List<String> jvmArgs, Duration timeout, int maxChildren, StartupArchive startupArchive,
-                          Map<String, String> environment, List<String> trainingKernels) {
+                          Map<String, String> environment, List<String> trainingKernels, RetryPolicy retry,
+                          int maxConsecutiveDeaths) {
+
+    /** Enough for each of a few workers to die and have its retry die too, well short of a loop. */
+    public static final int DEFAULT_MAX_CONSECUTIVE_DEATHS = 5;
 
     /**
      * Flags for a short-lived CPU-bound worker: the serial collector starts faster than G1 and a summing loop makes
@@ -60,6 +67,10 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
         trainingKernels = List.copyOf(trainingKernels);
         if (maxChildren < 1) {
             throw new IllegalArgumentException("maxChildren must be >= 1, got " + maxChildren);
+        }
+        Objects.requireNonNull(retry, "retry");
+        if (maxConsecutiveDeaths < 1) {
+            throw new IllegalArgumentException("maxConsecutiveDeaths must be >= 1, got " + maxConsecutiveDeaths);
         }
     }
 
@@ -133,6 +144,8 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
         private StartupArchive startupArchive = StartupArchive.best();
         private Map<String, String> environment = Map.of();
         private List<String> trainingKernels = Kernels.BUILT_IN;
+        private RetryPolicy retry = RetryPolicy.RETRY_ONCE;
+        private int maxConsecutiveDeaths = DEFAULT_MAX_CONSECUTIVE_DEATHS;
 
         private Builder() {
         }
@@ -148,6 +161,8 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
             startupArchive = options.startupArchive;
             environment = options.environment;
             trainingKernels = options.trainingKernels;
+            retry = options.retry;
+            maxConsecutiveDeaths = options.maxConsecutiveDeaths;
         }
 
         public Builder javaExecutable(Path java) {
@@ -197,9 +212,21 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
             return this;
         }
 
+        /** What a {@link ChildPool} does with a dead child's part: {@link RetryPolicy#RETRY_ONCE} by default. */
+        public Builder retry(RetryPolicy policy) {
+            retry = policy;
+            return this;
+        }
+
+        /** How many children in a row may die before a {@link ChildPool} stops; 5 by default. */
+        public Builder maxConsecutiveDeaths(int most) {
+            maxConsecutiveDeaths = most;
+            return this;
+        }
+
         public ForkOptions build() {
             return new ForkOptions(javaExecutable, classPath, mainClass, mainArgs, jvmArgs, timeout, maxChildren,
-                    startupArchive, environment, trainingKernels);
+                    startupArchive, environment, trainingKernels, retry, maxConsecutiveDeaths);
         }
     }
 }

@@ -1,5 +1,6 @@
 package forkbench.strategy;
 
+import forkbench.process.ChildPool;
 import forkbench.process.ChildProcess;
 import forkbench.process.Children;
 import forkbench.workload.Kernel;
@@ -64,18 +65,54 @@ final class Parts {
      * job's parts are sent from one thread per child, since sending a slice takes as long as the pipe needs.
      */
     static long runOn(List<ChildProcess> children, Kernel kernel, long n) throws InterruptedException {
-        List<Range> ranges = Range.split(n, children.size());
-        List<CompletableFuture<Long>> results = new ArrayList<>(children.size());
-        for (int i = 0; i < children.size(); i++) {
-            ChildProcess child = children.get(i);
+        return runOn(children.size(), kernel, n, new Submitter() {
+            @Override
+            public CompletableFuture<Long> submit(int worker, Kernel k, Range range) {
+                return children.get(worker).submit(k, range);
+            }
+
+            @Override
+            public CompletableFuture<Long> submit(int worker, DataJob job, long from, long to) {
+                return children.get(worker).submit(job, from, to);
+            }
+        });
+    }
+
+    /** The same on a pool's workers, which replace a dead child and retry its part as the pool's policy says. */
+    static long runOn(ChildPool pool, Kernel kernel, long n) throws InterruptedException {
+        return runOn(pool.size(), kernel, n, new Submitter() {
+            @Override
+            public CompletableFuture<Long> submit(int worker, Kernel k, Range range) {
+                return pool.submit(worker, k, range);
+            }
+
+            @Override
+            public CompletableFuture<Long> submit(int worker, DataJob job, long from, long to) {
+                return pool.submit(worker, job, from, to);
+            }
+        });
+    }
+
+    /** Where a part goes: a list of children, or a pool's workers. */
+    private interface Submitter {
+        CompletableFuture<Long> submit(int worker, Kernel kernel, Range range);
+
+        CompletableFuture<Long> submit(int worker, DataJob job, long from, long to);
+    }
+
+    private static long runOn(int workers, Kernel kernel, long n, Submitter submitter) throws InterruptedException {
+        List<Range> ranges = Range.split(n, workers);
+        List<CompletableFuture<Long>> results = new ArrayList<>(workers);
+        for (int i = 0; i < workers; i++) {
+            int worker = i;
             Range range = ranges.get(i);
             if (kernel instanceof DataJob job) {
-                Supplier<CompletableFuture<Long>> send = () -> child.submit(job, job.byteAt(range.from()),
+                Supplier<CompletableFuture<Long>> send = () -> submitter.submit(worker, job, job.byteAt(range.from()),
                         job.byteAt(range.to()));
                 results.add(job.transport() == Transport.COPY
                         ? CompletableFuture.supplyAsync(send, SENDERS).thenCompose(result -> result) : send.get());
             } else {
-                results.add(child.submit(kernel, range));
+                results.add(submitter.submit(worker, kernel, range));
             }
         }
         List<Long> answers = Children.awaitAll(results);

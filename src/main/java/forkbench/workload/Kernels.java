@@ -43,6 +43,9 @@ public final class Kernels {
         if (name.equals(PRIMES) || name.equals(PrimeCount.class.getName())) {
             return new PrimeCount();
         }
+        if (name.startsWith(FaultKernel.PREFIX)) {
+            return FaultKernel.fromWireName(name);
+        }
         return createByName(name, Kernel.class, BUILT_IN);
     }
 
@@ -76,6 +79,9 @@ public final class Kernels {
      * @throws IllegalArgumentException when its class cannot be created by name (anonymous, local, not public...)
      */
     public static String wireName(Kernel kernel) {
+        if (kernel instanceof FaultKernel faulty) {
+            return faulty.wireName();
+        }
         return WIRE_NAMES.get(kernel.getClass());
     }
 
