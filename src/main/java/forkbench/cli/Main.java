@@ -3,7 +3,7 @@ package forkbench.cli;
 /**
  * The jar's entry point. {@code report ...} turns results into reports ({@link ReportCommand}); {@code memory ...}
  * measures memory per worker ({@link MemoryCommand}); {@code compare ...} judges one run against another
- * ({@link CompareCommand}); {@code child-command} prints how a child JVM is started ({@link ChildCommand}); anything else is JMH's own command line, run with forkbench's
+ * ({@link CompareCommand}); {@code faults} measures what a failing worker does to each strategy ({@link FaultsCommand}); {@code child-command} prints how a child JVM is started ({@link ChildCommand}); anything else is JMH's own command line, run with forkbench's
  * checks and defaults ({@link BenchmarkCommand}).
  */
 public final class Main {
@@ -17,6 +17,7 @@ public final class Main {
             case "report" -> ReportCommand.run(rest, System.out, System.err);
             case "memory" -> MemoryCommand.run(rest, System.out, System.err);
             case "compare" -> CompareCommand.run(rest, System.out, System.err);
+            case "faults" -> FaultsCommand.run(rest, System.out, System.err);
             case "child-command" -> ChildCommand.run(rest, System.out, System.err);
             default -> new BenchmarkCommand(System.out, System.err).run(args);
         };

@@ -5,6 +5,9 @@ import forkbench.process.ChildProcess;
 import forkbench.process.ForkOptions;
 import forkbench.workload.Kernel;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
  * {@code workers} child JVMs started once and reused for every job: the process analogue of a thread pool. Once the
  * children are warm, a job costs one message round trip per worker on top of the work itself. The pool heals
@@ -29,6 +32,11 @@ final class ProcessPool implements Strategy {
     @Override
     public long run(Kernel kernel, long n) throws InterruptedException {
         return Parts.runOn(pool, kernel, n);
+    }
+
+    @Override
+    public List<Duration> replacements() {
+        return pool.recoveries();
     }
 
     @Override

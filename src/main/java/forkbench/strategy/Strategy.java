@@ -3,6 +3,9 @@ package forkbench.strategy;
 import forkbench.workload.Kernel;
 import forkbench.workload.Summation;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
  * One way to run a whole job: split {@code [0, n)} among workers, compute the kernel's parts, wait for them,
  * combine. Anything a strategy reuses across jobs (a pool, warm child JVMs) is created in its constructor and
@@ -19,6 +22,14 @@ public interface Strategy extends AutoCloseable {
     /** The seed's job: sums {@code [0, n)} modulo 2^64. */
     default long sum(long n) throws InterruptedException {
         return run(new Summation(), n);
+    }
+
+    /**
+     * For a strategy that replaces workers that die ({@code processPool}): for each replacement so far, the time from
+     * its predecessor's death being seen to its first message. Empty for the others, which replace nothing.
+     */
+    default List<Duration> replacements() {
+        return List.of();
     }
 
     @Override

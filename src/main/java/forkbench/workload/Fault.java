@@ -11,7 +11,7 @@ import java.util.Locale;
  * that throws ({@link #THROWS}).
  */
 public enum Fault {
-    /** The worker halts the JVM it runs in, with {@link FaultKernel#CRASH_EXIT_CODE}. */
+    /** The worker's JVM is killed at once, by SIGKILL (see {@link FaultKernel}). */
     CRASH,
     /** The worker allocates until its JVM throws {@link OutOfMemoryError}, and lets it propagate. */
     OOM,

@@ -27,7 +27,10 @@ import java.util.OptionalLong;
  */
 public final class FaultKernel implements Kernel {
 
-    /** The exit code a {@link Fault#CRASH} halts its JVM with. */
+    /**
+     * The exit code a {@link Fault#CRASH} halts its JVM with where it cannot send itself SIGKILL (no {@code kill}
+     * program); where it can, the JVM ends with signal 9, exit code 137.
+     */
     public static final int CRASH_EXIT_CODE = 86;
     static final String PREFIX = "fault:";
     private static final String NO_TOKEN = "-";
@@ -144,11 +147,27 @@ public final class FaultKernel implements Kernel {
 
     private void fire() {
         switch (fault) {
-            case CRASH -> Runtime.getRuntime().halt(CRASH_EXIT_CODE);
+            case CRASH -> crash();
             case OOM -> exhaustHeap();
             case HANG -> spinForever();
             case THROWS -> throw new IllegalStateException("injected fault at index " + at);
         }
+    }
+
+    /**
+     * Ends this JVM at once, as the OOM killer, a {@code kill -9} or a native crash do: by SIGKILL, sent by the
+     * {@code kill} program (started without a shell), since Java cannot signal its own process. Not by
+     * {@link Runtime#halt}: a JVM that halts waits up to 300 ms for threads blocked in native code (a child's main
+     * thread reading its stdin) before it exits, a delay no real crash has.
+     */
+    private static void crash() {
+        try {
+            new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+            Thread.sleep(10_000);
+        } catch (IOException | InterruptedException e) {
+            // No kill program, or interrupted on the way: halt instead.
+        }
+        Runtime.getRuntime().halt(CRASH_EXIT_CODE);
     }
 
     /** Holds every block it allocates until the heap is gone; the error leaves them unreachable again. */

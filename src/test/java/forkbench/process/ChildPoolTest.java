@@ -79,8 +79,8 @@ class ChildPoolTest {
             Throwable outcome = outcomes.get(job);
             if (plan.faults(job)) {
                 ChildExitException exit = assertInstanceOf(ChildExitException.class, outcome, "job " + job);
-                assertEquals(FaultKernel.CRASH_EXIT_CODE, exit.exitCode());
-                assertTrue(exit.getMessage().contains("exited with code " + FaultKernel.CRASH_EXIT_CODE),
+                assertEquals(128 + 9, exit.exitCode());
+                assertTrue(exit.getMessage().contains("was killed by signal 9 (SIGKILL) (exit code 137)"),
                         exit.getMessage());
             } else {
                 assertEquals(null, outcome, "job " + job);
