@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -61,13 +62,17 @@ record BlastRadius(double confidence, List<Cell> cells) {
         }
     }
 
-    static BlastRadius of(List<TrialResult> trials, double confidence) {
+    /** @param strategies the strategies in the order the section lists them (trials come in shuffled rounds) */
+    static BlastRadius of(List<TrialResult> trials, List<String> strategies, double confidence) {
         Map<String, Map<String, List<TrialResult>>> grouped = new LinkedHashMap<>();
+        strategies.forEach(strategy -> grouped.put(strategy, new TreeMap<>(
+                Comparator.comparingInt(BlastRadius::faultOrder))));
         for (TrialResult trial : trials) {
             grouped.computeIfAbsent(trial.spec().strategy(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(trial.spec().faultId(), k -> new ArrayList<>()).add(trial);
         }
         List<Cell> cells = new ArrayList<>();
+        grouped.values().removeIf(Map::isEmpty);
         grouped.forEach((strategy, byFault) -> {
             List<TrialResult> none = byFault.getOrDefault(TrialSpec.NONE, List.of());
             byFault.forEach((fault, forks) -> cells.add(cell(strategy, fault, forks, none, confidence)));

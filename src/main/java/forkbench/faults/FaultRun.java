@@ -100,7 +100,7 @@ public final class FaultRun {
 
     private static Outputs render(List<TrialResult> trials, Settings settings, RunMetadata machine)
             throws IOException {
-        BlastRadius radius = BlastRadius.of(trials, 0.95);
+        BlastRadius radius = BlastRadius.of(trials, settings.strategies(), 0.95);
         Document document = BlastRadiusView.of(radius, settings.spec(settings.strategies().get(0), Optional.empty()),
                 settings.forks(), machine);
         Map<String, String> files = new LinkedHashMap<>();

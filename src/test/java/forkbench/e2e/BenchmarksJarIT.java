@@ -285,6 +285,50 @@ class BenchmarksJarIT {
     }
 
     @Test
+    void aCrashKillsTheThreadPoolsJvmWhileTheProcessPoolHealsAndTheFolderHoldsEveryFormat(@TempDir Path dir)
+            throws Exception {
+        Run run = run(dir, "faults", "--strategies", "threadPool,processPool", "--faults", "crash,throws",
+                "--jobs", "6", "--every", "3", "--forks", "1", "--n", "1e5", "--out", "faults");
+        assertEquals(0, run.status(), run.err());
+        Path folder = dir.resolve("faults");
+        for (String name : List.of("trials.json", "metadata.json", "report.json", "report.md", "report.html",
+                "csv/verdicts.csv", "csv/trials.csv", "csv/recovery.csv")) {
+            assertTrue(Files.isRegularFile(folder.resolve(name)), name + " missing");
+        }
+        String verdicts = Files.readString(folder.resolve("csv/verdicts.csv"));
+        assertTrue(verdicts.contains("threadPool,⚠ JVM died (1/1): 4 of 6 jobs lost,\"2 of 6 failed, JVM lived\""),
+                verdicts);
+        assertTrue(verdicts.contains("processPool,all 6 correct,\"2 of 6 failed, JVM lived\""), verdicts);
+        assertTrue(verdicts.indexOf("threadPool,") < verdicts.indexOf("processPool,"), "rows in the order asked");
+        Map<String, com.fasterxml.jackson.databind.JsonNode> cells = new java.util.HashMap<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve("report.json").toFile())
+                .path("cells").forEach(cell -> cells.put(cell.path("strategy").asText() + "×"
+                        + cell.path("fault").asText(), cell));
+        assertEquals(1, cells.get("threadPool×crash").path("died").asInt());
+        assertEquals(6, cells.get("processPool×crash").path("correct").asInt());
+        assertEquals(2, cells.get("processPool×crash").path("faultsFired").asInt());
+        assertTrue(cells.get("processPool×crash").path("replacement").path("coldStartMillis").asDouble() > 0,
+                "the pool's recovery is in report.json: " + cells.get("processPool×crash"));
+        assertTrue(run.out().contains("## When a worker fails"), run.out());
+        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
+    }
+
+    @Test
+    void badFaultsOptionsAreRefusedInOneLineBeforeAnyTrial(@TempDir Path dir) throws Exception {
+        for (List<String> bad : List.of(List.of("--strategies", "nodeFork"), List.of("--strategies", "fastest"),
+                List.of("--faults", "melt"), List.of("--every", "0"), List.of("--heap", "5x"),
+                List.of("--n", "-1"), List.of("--kernel", "fault:crash:0:-:sum"), List.of("--jobs", "0"))) {
+            List<String> args = new ArrayList<>(List.of("faults", "--out", "f"));
+            args.addAll(bad);
+            Run run = run(dir, args.toArray(String[]::new));
+            assertEquals(2, run.status(), bad + ": " + run.err());
+            assertEquals(1, run.err().strip().lines().count(), bad + ": " + run.err());
+            assertTrue(run.err().startsWith("forkbench faults: "), run.err());
+            assertFalse(Files.exists(dir.resolve("f")), bad + " wrote a folder");
+        }
+    }
+
+    @Test
     void badParametersStopBeforeAnyBenchmarkWithOneLine(@TempDir Path dir) throws Exception {
         for (String bad : List.of("workers=0", "workers=-3", "n=-5", "n=abc", "workers=two")) {
             Run run = run(dir, "-p", bad);
