@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ final class FaultsCommand implements Callable<Integer> {
             + "rounds (default: ${DEFAULT-VALUE})")
     private int forks;
 
-    @Option(names = "--timeout", defaultValue = "2000", paramLabel = "MS",
+    @Option(names = "--timeout", defaultValue = "1000", paramLabel = "MS",
             description = "a child with no answer for this long is destroyed (default: ${DEFAULT-VALUE} ms)")
     private long timeoutMillis;
 
@@ -88,6 +89,10 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace an earlier fault run in --out DIR")
     private boolean force;
 
+    @Option(names = "--again", paramLabel = "DIR", description = "make the report of an earlier fault run again "
+            + "from the trials it recorded (DIR/trials.json), in place; runs nothing")
+    private Path again;
+
     private final PrintStream stdout;
     private final PrintStream err;
 
@@ -102,6 +107,9 @@ final class FaultsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (again != null) {
+            return again();
+        }
         FaultRun.Settings settings;
         try {
             settings = settings();
@@ -109,9 +117,10 @@ final class FaultsCommand implements Callable<Integer> {
             err.println("forkbench faults: " + Subcommands.oneLine(e.getMessage()));
             return ExitCode.BAD_INPUT;
         }
-        Path folder = out != null ? out : Path.of("results", "faults-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + "-"
-                + RunMetadata.capture().hostname());
+        // Named as the scripts name their run folders: UTC time, the host with anything unusual replaced.
+        Path folder = out != null ? out : Path.of("results", "faults-" + LocalDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + "-"
+                + RunMetadata.capture().hostname().replaceAll("[^A-Za-z0-9._-]", "_"));
         try {
             // Before the trials: twenty minutes of work must not end in "cannot write".
             ReportFiles.check(folder, FaultRun.OUTPUT_NAMES, force, List.of());
@@ -119,9 +128,9 @@ final class FaultsCommand implements Callable<Integer> {
             err.println("forkbench faults: " + Subcommands.oneLine(e.getMessage()));
             return ExitCode.BAD_INPUT;
         }
-        err.printf(Locale.ROOT, "forkbench faults: %d strategies × %d faults and none, %d forks each: at most %.0f min%n",
-                settings.strategies().size(), settings.faults().size(), settings.forks(),
-                settings.limitMillis() / 60e3);
+        err.printf(Locale.ROOT, "forkbench faults: %d rounds of %d trials (%d strategies, each without a fault and "
+                        + "under %d), one line per trial%n", settings.forks(), settings.trialsPerRound(),
+                settings.strategies().size(), settings.faults().size());
         FaultRun.Outputs outputs;
         try {
             outputs = FaultRun.measure(settings, err);
@@ -136,6 +145,32 @@ final class FaultsCommand implements Callable<Integer> {
         stdout.print(outputs.markdown());
         err.println("forkbench faults: wrote " + folder);
         return outputs.markdown().contains(" WRONG") ? ExitCode.FINDING : ExitCode.OK;
+    }
+
+    /** Rebuilds an earlier run's outputs from its trials, replacing the folder's files whole. */
+    private int again() {
+        if (!java.nio.file.Files.isRegularFile(again.resolve("trials.json"))) {
+            err.println("forkbench faults: " + again + " holds no trials.json: not a fault run's folder");
+            return ExitCode.BAD_INPUT;
+        }
+        FaultRun.Outputs outputs;
+        try {
+            outputs = FaultRun.again(again);
+        } catch (IOException e) {
+            err.println("forkbench faults: cannot read " + again + ": " + Subcommands.oneLine(IoErrors.describe(e)));
+            return ExitCode.BAD_INPUT;
+        }
+        try {
+            ReportFiles.write(again, outputs.files(), true, List.of(), FaultRun.OUTPUT_NAMES);
+        } catch (OutputRefusedException e) {
+            err.println("forkbench faults: " + Subcommands.oneLine(e.getMessage()));
+            return ExitCode.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("forkbench faults: " + IoErrors.describe(e));
+            return ExitCode.FAILED;
+        }
+        err.println("forkbench faults: made " + again + " again from its trials");
+        return ExitCode.OK;
     }
 
     private FaultRun.Settings settings() {

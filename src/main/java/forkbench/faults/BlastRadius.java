@@ -142,9 +142,10 @@ record BlastRadius(double confidence, List<Cell> cells) {
                 .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
     }
 
-    /** Causes that differ only in a pid or a time are one cause. */
+    /** Causes that differ only in a pid, a time or a job's token file are one cause. */
     static String withoutPids(String cause) {
-        return cause.replaceAll("child \\d+", "child N").replaceAll("\\d+ ms", "N ms");
+        return cause.replaceAll("child \\d+", "child N").replaceAll("\\d+ ms", "N ms")
+                .replaceAll("fault:(\\w+):(\\d+):[^:]*:", "fault:$1:$2:TOKEN:");
     }
 
     private static int count(List<TrialResult> forks, Ending ending) {

@@ -1,6 +1,7 @@
 package forkbench.faults;
 
 import forkbench.record.RunMetadata;
+import forkbench.report.export.MarkdownWriter;
 import forkbench.report.markup.Block;
 import forkbench.report.markup.Document;
 import forkbench.report.markup.Format;
@@ -24,16 +25,17 @@ final class BlastRadiusView {
     static Document of(BlastRadius radius, TrialSpec settings, int forks, RunMetadata machine) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Each strategy ran %d jobs of %s over [0, %s) with "
-                        + "%d workers, a fault in one part of every %d-th job, in a JVM of its own (heap %s, children "
+                        + "%d workers, a fault in one part of every %s job, in a JVM of its own (heap %s, children "
                         + "too), %d times in shuffled rounds. A child that gave no answer for %d ms was destroyed; a job "
                         + "with no answer after %d ms was abandoned, and after %d abandoned in a row the rest were "
                         + "counted lost. processPool %s the part of a dead child.", settings.jobs(),
-                settings.kernel(), settings.n(), settings.workers(), settings.every(), settings.heap(), forks,
+                settings.kernel(), settings.n(), settings.workers(), ordinal(settings.every()), settings.heap(), forks,
                 settings.timeoutMillis(), settings.deadlineMillis(), Trial.STUCK_AFTER,
                 settings.retry() ? "retried once" : "failed")));
         blocks.add(new Block.Paragraph(machineLine(machine)));
         blocks.add(new Block.TableBlock(matrix(radius)));
-        blocks.add(new Block.Paragraph("Crash: the worker halts its JVM. OOM: it allocates until OutOfMemoryError. "
+        blocks.add(new Block.Paragraph("Crash: the worker's JVM is killed by SIGKILL, as the OOM killer or a native "
+                + "crash would end it. OOM: it allocates until OutOfMemoryError. "
                 + "Hang: it spins forever; no Java thread can be stopped, so an abandoned job's thread keeps its core "
                 + "and its pool slot, while a child is destroyed and replaced. Throws: the kernel throws; that is its "
                 + "answer on every strategy, so it fails the job and nothing is retried."));
@@ -44,6 +46,37 @@ final class BlastRadiusView {
         }
         return new Document("forkbench: when a worker fails",
                 List.of(new Section("faults", "When a worker fails", blocks)));
+    }
+
+    /**
+     * The answer alone, for a README: where it was measured, the verdicts, and what healing cost the pool.
+     */
+    static String headline(BlastRadius radius, int forks, RunMetadata machine) {
+        StringBuilder md = new StringBuilder(MarkdownWriter.escape("Measured on " + machine.hostname() + ", "
+                + machine.logicalCores() + " cores, " + machine.jdk() + ", " + forks + " forks of each strategy "
+                + "and fault.")).append("\n\n").append(MarkdownWriter.table(matrix(radius)));
+        for (BlastRadius.Cell cell : radius.cells()) {
+            cell.replacement().ifPresent(r -> md.append("\n").append(MarkdownWriter.escape(cell.strategy() + " × "
+                    + cell.fault() + ": a replacement child answered its first message "
+                    + Format.digits(r.replacementMillis()) + " ms after its predecessor's death was seen, "
+                    + Format.times(r.againstColdStart()) + "× a cold child's start (" + Format.digits(
+                    r.coldStartMillis()) + " ms) in the same trials; a faulted job took "
+                    + Format.digits(r.extraJobMillis()) + " ms longer than a normal one (medians, " + r.replacements()
+                    + " replacements).")).append("\n"));
+        }
+        return md.toString();
+    }
+
+    /** 10th, 21st, 2nd, 3rd, 11th. */
+    static String ordinal(int number) {
+        int lastTwo = number % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch (number % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return number + suffix;
     }
 
     private static String machineLine(RunMetadata machine) {

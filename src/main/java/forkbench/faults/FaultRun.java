@@ -30,8 +30,8 @@ import java.util.Random;
 public final class FaultRun {
 
     /** Every file a fault run writes, at the top of its folder. */
-    public static final List<String> OUTPUT_NAMES = List.of("trials.json", "metadata.json", "report.json",
-            "report.md", "report.html", "csv");
+    public static final List<String> OUTPUT_NAMES = List.of("trials.json", "trials.metadata.json", "report.json",
+            "report.md", "report.html", "headline.md", "csv");
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module())
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -55,10 +55,9 @@ public final class FaultRun {
             return new TrialSpec(strategy, workers, kernel, n, fault, every, seed, jobs, timeoutMillis, heap, retry);
         }
 
-        /** An upper bound on the run's length, for the plan printed before it starts. */
-        public long limitMillis() {
-            return (long) forks * strategies.size() * (faults.size() + 1) * TrialRunner.limitMillis(spec(
-                    strategies.get(0), Optional.empty()));
+        /** How many trials one round runs: each strategy once without a fault and once under each. */
+        public int trialsPerRound() {
+            return strategies.size() * (faults.size() + 1);
         }
     }
 
@@ -98,18 +97,33 @@ public final class FaultRun {
         return render(trials, settings, machine.finished());
     }
 
+    /** The outputs of an earlier run, made again from the trials and metadata it recorded in {@code folder}. */
+    public static Outputs again(Path folder) throws IOException {
+        Recorded recorded = JSON.readValue(folder.resolve("trials.json").toFile(), Recorded.class);
+        RunMetadata machine = RunMetadata.readFor(folder.resolve("trials.json"));
+        if (machine == null) {
+            throw new IOException(folder + " holds no trials.metadata.json: the machine the trials ran on is unknown");
+        }
+        return render(recorded.trials(), recorded.settings(), machine);
+    }
+
+    /** trials.json: what a run was asked and every trial it made. */
+    private record Recorded(Settings settings, List<TrialResult> trials) {
+    }
+
     private static Outputs render(List<TrialResult> trials, Settings settings, RunMetadata machine)
             throws IOException {
         BlastRadius radius = BlastRadius.of(trials, settings.strategies(), 0.95);
         Document document = BlastRadiusView.of(radius, settings.spec(settings.strategies().get(0), Optional.empty()),
                 settings.forks(), machine);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("trials.json", JSON.writeValueAsString(Map.of("settings", settings, "trials", trials)) + "\n");
-        files.put("metadata.json", machine.toJson());
+        files.put("trials.json", JSON.writeValueAsString(new Recorded(settings, trials)) + "\n");
+        files.put("trials.metadata.json", machine.toJson());
         files.put("report.json", JSON.writeValueAsString(radius) + "\n");
         String markdown = MarkdownWriter.write(document);
         files.put("report.md", markdown);
         files.put("report.html", HtmlWriter.write(document, Map.of()));
+        files.put("headline.md", BlastRadiusView.headline(radius, settings.forks(), machine));
         CsvWriter.write(document).forEach((name, csv) -> files.put("csv/" + name, csv));
         return new Outputs(files, markdown);
     }

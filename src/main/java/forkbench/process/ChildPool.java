@@ -104,14 +104,32 @@ public final class ChildPool implements AutoCloseable {
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            if (!isDeath(cause) || !died(worker, child, cause)) {
-                result.completeExceptionally(cause);
-            } else if (retriesLeft > 0) {
-                retries.execute(() -> attempt(worker, part, result, retriesLeft - 1));
-            } else {
-                result.completeExceptionally(cause);
+            switch (isDeath(cause) ? died(worker, child, cause) : Death.NONE) {
+                case REPLACED -> {
+                    if (retriesLeft > 0) {
+                        retries.execute(() -> attempt(worker, part, result, retriesLeft - 1));
+                    } else {
+                        result.completeExceptionally(cause);
+                    }
+                }
+                case STOPPED -> result.completeExceptionally(stoppedBy());
+                case NONE -> result.completeExceptionally(cause);
             }
         });
+    }
+
+    /** What became of the child a part failed on. */
+    private enum Death {
+        /** It did not die (the kernel's own error), or the pool is closed: nothing to replace or retry. */
+        NONE,
+        /** It died and has a replacement (made now, or by an earlier part of the same child). */
+        REPLACED,
+        /** Its death stopped the pool. */
+        STOPPED
+    }
+
+    private synchronized ChildPoolStoppedException stoppedBy() {
+        return stopped;
     }
 
     /** A failure that ends the child: anything but the kernel's own error answer, or our own close. */
@@ -134,32 +152,28 @@ public final class ChildPool implements AutoCloseable {
         consecutiveDeaths = 0;
     }
 
-    /**
-     * Records that {@code child} died and replaces it, once however many of its parts report the death. False when
-     * the pool is closed or has just stopped, and then nothing is to be retried.
-     */
-    private boolean died(int worker, ChildProcess child, Throwable cause) {
+    /** Records that {@code child} died and replaces it, once however many of its parts report the death. */
+    private Death died(int worker, ChildProcess child, Throwable cause) {
         ChildProcess replacement;
         long detected = System.nanoTime();
         synchronized (this) {
-            if (closed || stopped != null) {
-                return false;
+            if (stopped != null) {
+                return Death.STOPPED;
+            }
+            if (closed) {
+                return Death.NONE;
             }
             if (children[worker] != child) {
-                return true;
+                return Death.REPLACED;
             }
             deaths++;
             if (++consecutiveDeaths >= options.maxConsecutiveDeaths()) {
-                stopped = new ChildPoolStoppedException(consecutiveDeaths, cause);
-                closeLater(Arrays.asList(children.clone()));
-                return false;
+                return stop(cause);
             }
             try {
                 replacement = ChildProcess.fork(options);
             } catch (ChildStartException e) {
-                stopped = new ChildPoolStoppedException(consecutiveDeaths, e);
-                closeLater(Arrays.asList(children.clone()));
-                return false;
+                return stop(e);
             }
             children[worker] = replacement;
         }
@@ -169,7 +183,14 @@ public final class ChildPool implements AutoCloseable {
                 recoveries.add(Duration.ofNanos(System.nanoTime() - detected));
             }
         });
-        return true;
+        return Death.REPLACED;
+    }
+
+    /** Called holding the lock: no more forks; every child goes, and every job from now on fails at once. */
+    private Death stop(Throwable last) {
+        stopped = new ChildPoolStoppedException(consecutiveDeaths, last);
+        closeLater(Arrays.asList(children.clone()));
+        return Death.STOPPED;
     }
 
     /** Closed from another thread: this one may be a child's channel reader, which a close would wait on. */

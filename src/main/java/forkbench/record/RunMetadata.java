@@ -30,6 +30,9 @@ public record RunMetadata(String hostname, String cpuModel, int logicalCores, Do
                           Double loadBefore, Double loadAfter, Interleaving interleaving, Precision precision,
                           List<String> arguments) {
 
+    /** The environment variable that names this machine in run metadata and reports. */
+    public static final String HOST_VARIABLE = "FORKBENCH_HOST";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -100,7 +103,15 @@ public record RunMetadata(String hostname, String cpuModel, int logicalCores, Do
         return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), RunMetadata.class) : null;
     }
 
+    /**
+     * The machine's name: {@code FORKBENCH_HOST} where it is set (a CI runner's own hostname says nothing, and it
+     * names the machine in every report), else the system's hostname.
+     */
     private static String readHostname() {
+        String named = System.getenv(HOST_VARIABLE);
+        if (named != null && !named.isBlank()) {
+            return named.strip();
+        }
         for (Path source : List.of(Path.of("/proc/sys/kernel/hostname"), Path.of("/etc/hostname"))) {
             String name = firstLine(source);
             if (name != null && !name.isBlank()) {

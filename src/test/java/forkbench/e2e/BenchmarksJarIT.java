@@ -291,7 +291,8 @@ class BenchmarksJarIT {
                 "--jobs", "6", "--every", "3", "--forks", "1", "--n", "1e5", "--out", "faults");
         assertEquals(0, run.status(), run.err());
         Path folder = dir.resolve("faults");
-        for (String name : List.of("trials.json", "metadata.json", "report.json", "report.md", "report.html",
+        for (String name : List.of("trials.json", "trials.metadata.json", "report.json", "report.md", "report.html",
+                "headline.md",
                 "csv/verdicts.csv", "csv/trials.csv", "csv/recovery.csv")) {
             assertTrue(Files.isRegularFile(folder.resolve(name)), name + " missing");
         }
@@ -310,6 +311,10 @@ class BenchmarksJarIT {
         assertTrue(cells.get("processPool×crash").path("replacement").path("coldStartMillis").asDouble() > 0,
                 "the pool's recovery is in report.json: " + cells.get("processPool×crash"));
         assertTrue(run.out().contains("## When a worker fails"), run.out());
+        String report = Files.readString(folder.resolve("report.md"));
+        Run again = run(dir, "faults", "--again", "faults");
+        assertEquals(0, again.status(), again.err());
+        assertEquals(report, Files.readString(folder.resolve("report.md")), "made again from its trials, unchanged");
         assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
     }
 

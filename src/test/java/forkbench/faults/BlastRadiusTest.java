@@ -78,6 +78,18 @@ class BlastRadiusTest {
     }
 
     @Test
+    void causesThatDifferOnlyInPidTimeOrTokenAreOneCause() {
+        assertEquals("child N reported an error: fault:throws:100:TOKEN:forkbench.workload.Summation threw x",
+                BlastRadius.withoutPids("child 4242 reported an error: fault:throws:100:/tmp/forkbench-faults-17/"
+                        + "job-9:forkbench.workload.Summation threw x"));
+        assertEquals("child N gave no result within N ms", BlastRadius.withoutPids(
+                "child 7 gave no result within 1000 ms"));
+        assertEquals("every 10th, 1st, 2nd, 3rd, 11th, 12th, 13th, 21st job", "every "
+                + String.join(", ", java.util.stream.IntStream.of(10, 1, 2, 3, 11, 12, 13, 21)
+                .mapToObj(BlastRadiusView::ordinal).toList()) + " job");
+    }
+
+    @Test
     void strategiesKeepTheOrderAskedForWhateverOrderTheRoundsRanIn() {
         TrialSpec b = spec("b", null);
         TrialSpec a = spec("a", null);

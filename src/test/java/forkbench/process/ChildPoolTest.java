@@ -94,7 +94,8 @@ class ChildPoolTest {
         try (ChildPool pool = ChildPool.start(2, options)) {
             Kernel crash = new AlwaysCrashes();
             ChildProcessException last = null;
-            for (int job = 0; job < 10; job++) {
+            int jobs = 0;
+            for (int job = 0; job < 10; job++, jobs++) {
                 List<CompletableFuture<Long>> parts = List.of(pool.submit(0, crash, new Range(0, 10)),
                         pool.submit(1, crash, new Range(10, 20)));
                 last = assertThrows(ChildProcessException.class, () -> Children.awaitAll(parts));
@@ -103,6 +104,8 @@ class ChildPoolTest {
                 }
             }
             ChildPoolStoppedException stopped = assertInstanceOf(ChildPoolStoppedException.class, last);
+            assertTrue(jobs <= 1, "the fourth death comes within the first two jobs, and its job names the stop: "
+                    + jobs + " jobs before it");
             assertTrue(stopped.getMessage().startsWith("the child pool stopped after 4 children in a row died"),
                     stopped.getMessage());
             assertTrue(stopped.getMessage().contains("exited with code 7"), stopped.getMessage());
