@@ -53,12 +53,14 @@ record BlastRadius(double confidence, List<Cell> cells) {
      * @param replacementMillis median time from a death being seen to the replacement's first message
      * @param replacements      how many replacements that median is over
      * @param extraJobMillis    a faulted job's median time beyond a correct unfaulted one's, in the same forks
+     * @param againstColdStart  replacement over cold start: what healing costs beyond the one thing it must do
      */
-    record Recovery(double coldStartMillis, double replacementMillis, int replacements, double extraJobMillis) {
+    record Recovery(double coldStartMillis, double replacementMillis, int replacements, double extraJobMillis,
+                    double againstColdStart) {
 
-        /** Replacement over cold start: what healing costs beyond the one thing it must do. */
-        double againstColdStart() {
-            return replacementMillis / coldStartMillis;
+        static Recovery of(double coldStartMillis, double replacementMillis, int replacements, double extraJobMillis) {
+            return new Recovery(coldStartMillis, replacementMillis, replacements, extraJobMillis,
+                    replacementMillis / coldStartMillis);
         }
     }
 
@@ -131,7 +133,7 @@ record BlastRadius(double confidence, List<Cell> cells) {
         if (replacements.length == 0 || cold.length == 0 || faulted.length == 0 || normal.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Recovery(median(cold), median(replacements), replacements.length,
+        return Optional.of(Recovery.of(median(cold), median(replacements), replacements.length,
                 median(faulted) - median(normal)));
     }
 

@@ -24,12 +24,13 @@ final class BlastRadiusView {
 
     static Document of(BlastRadius radius, TrialSpec settings, int forks, RunMetadata machine) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Each strategy ran %d jobs of %s over [0, %s) with "
+        blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Each strategy ran %d jobs of %s over n = %s with "
                         + "%d workers, a fault in one part of every %s job, in a JVM of its own (heap %s, children "
                         + "too), %d times in shuffled rounds. A child that gave no answer for %d ms was destroyed; a job "
                         + "with no answer after %d ms was abandoned, and after %d abandoned in a row the rest were "
                         + "counted lost. processPool %s the part of a dead child.", settings.jobs(),
-                settings.kernel(), settings.n(), settings.workers(), ordinal(settings.every()), settings.heap(), forks,
+                settings.kernel(), Format.powerOfTen(Long.toString(settings.n())), settings.workers(),
+                ordinal(settings.every()), settings.heap(), forks,
                 settings.timeoutMillis(), settings.deadlineMillis(), Trial.STUCK_AFTER,
                 settings.retry() ? "retried once" : "failed")));
         blocks.add(new Block.Paragraph(machineLine(machine)));

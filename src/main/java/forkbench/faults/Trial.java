@@ -75,8 +75,7 @@ public final class Trial {
         ForkOptions options = ForkOptions.builder().timeout(Duration.ofMillis(spec.timeoutMillis()))
                 .retry(spec.retry() ? RetryPolicy.RETRY_ONCE : RetryPolicy.FAIL)
                 .jvmArgs(List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx" + spec.heap())).build();
-        FaultPlan plan = spec.fault().map(fault -> FaultPlan.everyKth(fault, spec.every(), spec.seed(), tokens))
-                .orElse(null);
+        FaultPlan plan = spec.plan(tokens).orElse(null);
         Strategy strategy = Strategies.create(spec.strategy(), spec.workers(), options);
         if (spec.strategy().equals(Strategies.PROCESS_POOL) || spec.strategy().equals(Strategies.PROCESS_COLD)) {
             end.put("coldStartMillis", coldStarts(options));

@@ -118,7 +118,7 @@ final class TrialRunner {
                                           int exitCode) {
         List<JobRecord> all = new ArrayList<>(reported);
         long now = System.nanoTime();
-        FaultPlan plan = spec.fault().map(f -> FaultPlan.everyKth(f, spec.every(), spec.seed(), tokens)).orElse(null);
+        FaultPlan plan = spec.plan(tokens).orElse(null);
         String how = ending == Ending.KILLED ? "the JVM under test was destroyed at the trial's time limit"
                 : "the JVM under test died (exit code " + exitCode + ")";
         for (int job = all.size(); job < spec.jobs(); job++) {

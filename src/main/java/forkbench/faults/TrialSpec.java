@@ -1,6 +1,9 @@
 package forkbench.faults;
 
 import forkbench.workload.Fault;
+import forkbench.workload.FaultPlan;
+
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +22,11 @@ record TrialSpec(String strategy, int workers, String kernel, long n, Optional<F
 
     String faultId() {
         return fault.map(Fault::id).orElse(NONE);
+    }
+
+    /** Where this trial's faults go, their once-only tokens in {@code tokens}; empty for a fault-free trial. */
+    Optional<FaultPlan> plan(Path tokens) {
+        return fault.map(kind -> FaultPlan.everyKth(kind, every, seed, tokens));
     }
 
     /** Long enough for a child to time out, be replaced, and compute its part again. */

@@ -308,14 +308,58 @@ class BenchmarksJarIT {
         assertEquals(1, cells.get("threadPool×crash").path("died").asInt());
         assertEquals(6, cells.get("processPool×crash").path("correct").asInt());
         assertEquals(2, cells.get("processPool×crash").path("faultsFired").asInt());
-        assertTrue(cells.get("processPool×crash").path("replacement").path("coldStartMillis").asDouble() > 0,
-                "the pool's recovery is in report.json: " + cells.get("processPool×crash"));
+        var recovery = cells.get("processPool×crash").path("replacement");
+        assertTrue(recovery.path("coldStartMillis").asDouble() > 0, "the pool's recovery is in report.json: "
+                + cells.get("processPool×crash"));
+        assertEquals(recovery.path("replacementMillis").asDouble() / recovery.path("coldStartMillis").asDouble(),
+                recovery.path("againstColdStart").asDouble(), 1e-9, "the ratio the page shows is in report.json");
         assertTrue(run.out().contains("## When a worker fails"), run.out());
         String report = Files.readString(folder.resolve("report.md"));
         Run again = run(dir, "faults", "--again", "faults");
         assertEquals(0, again.status(), again.err());
         assertEquals(report, Files.readString(folder.resolve("report.md")), "made again from its trials, unchanged");
         assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
+    }
+
+    /** {@code taskset -c 0 java -jar benchmarks.jar ARGS}: a run that may use one core of the machine. */
+    private static Run runOnOneCore(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", "0", JAVA.toString(), "-jar",
+                JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(workDir.resolve("out.txt").toFile()).redirectError(workDir.resolve("err.txt").toFile())
+                .start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "a one-core run did not finish in 5 minutes");
+        return new Run(process.exitValue(), Files.readString(workDir.resolve("out.txt")),
+                Files.readString(workDir.resolve("err.txt")));
+    }
+
+    @Test
+    void aRunPinnedToOneCoreSeesOneCoreInItsWorkersItsMetadataAndItsPhysicsCheck(@TempDir Path dir) throws Exception {
+        Run sweep = runOnOneCore(dir, "StrategyBenchmark.threadPool", "-p", "n=1e3", "-wi", "0", "-i", "1", "-r",
+                "100ms", "-f", "1");
+        assertEquals(0, sweep.status(), sweep.err());
+        Run two = runOnOneCore(dir, "StrategyBenchmark.threadPool", "-p", "n=1e3", "-p", "workers=1,2", "-wi", "0",
+                "-i", "1", "-r", "100ms", "-f", "1");
+        assertEquals(0, two.status(), two.err());
+        List<Path> runs;
+        try (var folders = Files.list(dir.resolve("results"))) {
+            runs = folders.sorted().toList();
+        }
+        assertEquals(2, runs.size(), runs.toString());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Path run : runs) {
+            assertEquals(1, json.readTree(run.resolve("result.metadata.json").toFile()).path("logicalCores").asInt(),
+                    "the metadata records the one core the run may use");
+        }
+        List<Integer> defaultWorkers = new ArrayList<>();
+        json.readTree(runs.get(0).resolve("result.json").toFile())
+                .forEach(result -> defaultWorkers.add(result.path("params").path("workers").asInt()));
+        assertEquals(List.of(1), defaultWorkers, "the default sweep stops at the one usable core");
+        for (var row : json.readTree(runs.get(1).resolve("report/report.json").toFile()).path("rows")) {
+            assertEquals(1.0, row.path("coreLimit").asDouble(), "min(workers, 1 core) for " + row.path("workers"));
+        }
+        assertTrue(sweep.out().contains("Measured on ") && sweep.out().contains(", 1 core, "), sweep.out());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package forkbench.report.markup;
 
+import forkbench.configuration.ParameterValues;
 import forkbench.report.model.Ratio;
 
 import java.math.BigDecimal;
@@ -124,5 +125,26 @@ public final class Format {
     /** A fraction as a percentage with one decimal: {@code 3.7%}; empty for none. */
     public static String share(Double fraction) {
         return fraction == null || !Double.isFinite(fraction) ? "" : fixed(100 * fraction, 1) + "%";
+    }
+
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /** A round size as a person reads it: 1000 as 10³, 2000000000 as 2·10⁹; anything else as written. */
+    public static String powerOfTen(String size) {
+        java.math.BigDecimal value = ParameterValues.number(size);
+        if (value == null) {
+            return size;
+        }
+        value = value.stripTrailingZeros();
+        int exponent = -value.scale() + value.precision() - 1;
+        if (value.signum() <= 0 || exponent < 3 || value.precision() > 2) {
+            return size;
+        }
+        String mantissa = value.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+        StringBuilder power = new StringBuilder("10");
+        for (char digit : String.valueOf(exponent).toCharArray()) {
+            power.append(SUPERSCRIPTS.charAt(digit - '0'));
+        }
+        return mantissa.equals("1") ? power.toString() : mantissa + "·" + power;
     }
 }

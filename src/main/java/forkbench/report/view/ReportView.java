@@ -133,14 +133,14 @@ public final class ReportView {
             RunMetadata m = run.metadata();
             double cores = m == null ? 0 : m.usableCores();
             String machine = m == null ? run.host() + " (no metadata)" : run.host() + ", "
-                    + (cores == Math.rint(cores) ? String.valueOf((long) cores) : Format.digits(cores)) + " cores, "
-                    + m.jdk();
+                    + (cores == Math.rint(cores) ? String.valueOf((long) cores) : Format.digits(cores))
+                    + (cores == 1 ? " core, " : " cores, ") + m.jdk();
             if (!machines.contains(machine)) {
                 machines.add(machine);
             }
         }
         return "Measured on " + String.join("; ", machines) + ", " + (fewest == most ? fewest + "" : fewest + "-"
-                + most) + " forks per configuration.";
+                + most) + (most == 1 ? " fork" : " forks") + " per configuration.";
     }
 
     private static java.util.Optional<Section> breakEven(Report report, ReportOptions options) {
@@ -522,7 +522,7 @@ public final class ReportView {
         if (size != null) {
             // A data job's size is in bytes, and reads best in binary units.
             parts.add(options.sizeParam() + " = " + (params.containsKey(DataMovement.TRANSPORT) && bytes != null
-                    ? Bytes.describe(bytes.longValue()) : powerOfTen(size)));
+                    ? Bytes.describe(bytes.longValue()) : Format.powerOfTen(size)));
         }
         params.forEach((name, value) -> {
             if (!name.equals(options.sizeParam()) && varying.contains(name)) {
@@ -530,27 +530,6 @@ public final class ReportView {
             }
         });
         return String.join(", ", parts);
-    }
-
-    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
-    /** A round size as a person reads it: 1000 as 10³, 2000000000 as 2·10⁹; anything else as written. */
-    static String powerOfTen(String size) {
-        java.math.BigDecimal value = ParameterValues.number(size);
-        if (value == null) {
-            return size;
-        }
-        value = value.stripTrailingZeros();
-        int exponent = -value.scale() + value.precision() - 1;
-        if (value.signum() <= 0 || exponent < 3 || value.precision() > 2) {
-            return size;
-        }
-        String mantissa = value.movePointLeft(exponent).stripTrailingZeros().toPlainString();
-        StringBuilder power = new StringBuilder("10");
-        for (char digit : String.valueOf(exponent).toCharArray()) {
-            power.append(SUPERSCRIPTS.charAt(digit - '0'));
-        }
-        return mantissa.equals("1") ? power.toString() : mantissa + "·" + power;
     }
 
     /** Jobs by size first (numerically), then by their other parameters. */

@@ -31,4 +31,16 @@ class FormatTest {
         assertEquals("1.00× [0.98, 1.02] n.s.", Format.ratio(new Ratio(1.0, 0.98, 1.02, false)));
         assertEquals("0.00260× (no interval)", Format.ratio(new Ratio(0.0026, null, null, null)));
     }
+
+    @Test
+    void roundSizesReadAsPowersOfTen() {
+        assertEquals("10³", Format.powerOfTen("1000"));
+        assertEquals("10⁶", Format.powerOfTen("1e6"));
+        assertEquals("2·10⁹", Format.powerOfTen("2_000_000_000"));
+        assertEquals("4·10⁶", Format.powerOfTen("4000000"));
+        assertEquals("2.5·10¹⁰", Format.powerOfTen("25000000000"));
+        assertEquals("12345", Format.powerOfTen("12345"), "not round: as written");
+        assertEquals("500", Format.powerOfTen("500"), "small: as written");
+        assertEquals("big", Format.powerOfTen("big"));
+    }
 }
