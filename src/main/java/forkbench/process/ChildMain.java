@@ -117,13 +117,18 @@ public final class ChildMain {
         public void run() {
             Map<String, Kernel> kernels = new HashMap<>();
             DataWork data = new DataWork(channel, jobs);
+            UsageMeter meter = System.getenv(ChildUsage.ACCOUNT_VARIABLE) != null ? UsageMeter.ofThisJvm() : null;
             try {
                 while (true) {
                     Message job = jobs.take();
                     if (job instanceof Message.Start start) {
-                        channel.send(answer(start, kernels));
+                        Message answer = answer(start, kernels);
+                        report(meter);
+                        channel.send(answer);
                     } else if (job instanceof Message.StartData start) {
-                        channel.send(data.answer(start));
+                        Message answer = data.answer(start);
+                        report(meter);
+                        channel.send(answer);
                     } else {
                         throw new ChildProtocolException("data frame with no data job");
                     }
@@ -138,6 +143,13 @@ public final class ChildMain {
                 // The kernel's blocks are unreachable once the error has left it, so there is room to say so.
                 System.err.println("forkbench child: the kernel ran out of memory: " + e);
                 Runtime.getRuntime().halt(OUT_OF_MEMORY_EXIT_CODE);
+            }
+        }
+
+        /** The child's usage so far, just before the answer it goes with, when the parent asked for it. */
+        private void report(UsageMeter meter) throws IOException {
+            if (meter != null) {
+                channel.send(meter.read().toMessage());
             }
         }
 

@@ -59,6 +59,8 @@ public final class ChildProcess implements AutoCloseable {
     private final DataOutputStream toChild;
     /** The OOM killer's count when the child started, to tell whether it was the one that killed it. */
     private final OptionalLong oomKillsAtStart = OomKills.count();
+    /** The child's previous usage report; read and written by the channel thread only. */
+    private UsageMeter.Reading lastUsage = UsageMeter.Reading.ZERO;
 
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
 
@@ -85,6 +87,9 @@ public final class ChildProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(options.command());
             builder.environment().putAll(options.environment());
             builder.environment().put(ChildMain.PARENT_PID, PARENT_PID);
+            if (ChildUsage.isEnabled()) {
+                builder.environment().put(ChildUsage.ACCOUNT_VARIABLE, "1");
+            }
             process = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new ChildStartException("cannot start a child JVM with " + options.javaExecutable() + ": "
@@ -257,6 +262,11 @@ public final class ChildProcess implements AutoCloseable {
                         case Message.Failure failure -> nextPending(message).result()
                                 .completeExceptionally(new ChildErrorException(pid, failure.message()));
                         case Message.Data data -> outputOfOldest(message).accept(data.bytes());
+                        case Message.Usage usage -> {
+                            UsageMeter.Reading now = UsageMeter.Reading.of(usage);
+                            ChildUsage.add(now.since(lastUsage));
+                            lastUsage = now;
+                        }
                         default -> throw new ChildProtocolException("unexpected message " + message);
                     }
                 }

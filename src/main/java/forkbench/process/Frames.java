@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  */
 final class Frames {
 
-    /** 3: data jobs (a data start, data frames). */
-    static final int PROTOCOL_VERSION = 3;
+    /** 3: data jobs (a data start, data frames); 4: a child's usage before its answer, when asked for. */
+    static final int PROTOCOL_VERSION = 4;
     static final int MARKER = 0xFB;
     static final int MAX_PAYLOAD = 64 * 1024;
     /** Far beyond any class name, far below the frame cap. */
@@ -49,6 +49,7 @@ final class Frames {
     private static final byte FAILURE = '!';
     private static final byte START_DATA = 'D';
     private static final byte DATA = 'B';
+    private static final byte USAGE = 'U';
 
     private Frames() {
     }
@@ -88,6 +89,12 @@ final class Frames {
         } else if (message instanceof Message.Result result) {
             header(frame, RESULT, Long.BYTES);
             frame.writeLong(result.value());
+        } else if (message instanceof Message.Usage usage) {
+            header(frame, USAGE, 4 * Long.BYTES);
+            frame.writeLong(usage.allocatedBytes());
+            frame.writeLong(usage.collections());
+            frame.writeLong(usage.collectionMillis());
+            frame.writeLong(usage.heapAfterGcBytes());
         } else if (message instanceof Message.Ready ready) {
             header(frame, READY, Integer.BYTES);
             frame.writeInt(ready.protocolVersion());
@@ -218,6 +225,10 @@ final class Frames {
                     yield new Message.Data(bytes);
                 }
                 case RESULT -> new Message.Result(fixed(in, length, Long.BYTES).readLong());
+                case USAGE -> {
+                    DataInputStream usage = fixed(in, length, 4 * Long.BYTES);
+                    yield new Message.Usage(usage.readLong(), usage.readLong(), usage.readLong(), usage.readLong());
+                }
                 case FAILURE -> {
                     byte[] text = new byte[length];
                     in.readFully(text);

@@ -32,6 +32,19 @@ sealed interface Message {
     record Result(long value) implements Message {
     }
 
+    /**
+     * Child to parent, just before an answer when the parent asked for accounting: what the child's JVM has done
+     * since it started. Cumulative, so the parent adds the change since the child's previous one.
+     *
+     * @param allocatedBytes   heap bytes allocated by all of its threads, those that ended included
+     * @param collections      garbage collections, all collectors together
+     * @param collectionMillis time spent in them
+     * @param heapAfterGcBytes heap in use after the latest collection of each pool, summed
+     */
+    record Usage(long allocatedBytes, long collections, long collectionMillis, long heapAfterGcBytes)
+            implements Message {
+    }
+
     /** Child to parent: the oldest unanswered {@code Start} failed; the child stays usable. */
     record Failure(String message) implements Message {
     }

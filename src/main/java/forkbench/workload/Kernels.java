@@ -19,6 +19,25 @@ public final class Kernels {
 
     public static final List<String> BUILT_IN = List.of(SUM, PRIMES);
 
+    /** {@link JsonKernel}: parsing JSON documents with Jackson. */
+    public static final String JSON = "json";
+    /** {@link DeflateKernel}: a zlib round trip of generated text. */
+    public static final String DEFLATE = "deflate";
+    /** {@link RegexKernel}: matching access-log lines with groups. */
+    public static final String REGEX = "regex";
+    /** {@link SortKernel}: sorting lists of small records. */
+    public static final String SORT = "sort";
+
+    /**
+     * The kernels that allocate as real work does, with real libraries. Not trained into the children's archive by
+     * default (a benchmark that names one adds it), since the summation and prime counting need none of their
+     * classes.
+     */
+    public static final List<String> ALLOCATING = List.of(JSON, DEFLATE, REGEX, SORT);
+
+    /** Every name a user may give for a built-in kernel. */
+    private static final List<String> ALL_BUILT_IN = List.of(SUM, PRIMES, JSON, DEFLATE, REGEX, SORT);
+
     private static final ClassValue<String> WIRE_NAMES = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
@@ -43,10 +62,26 @@ public final class Kernels {
         if (name.equals(PRIMES) || name.equals(PrimeCount.class.getName())) {
             return new PrimeCount();
         }
+        switch (name) {
+            case JSON -> {
+                return new JsonKernel();
+            }
+            case DEFLATE -> {
+                return new DeflateKernel();
+            }
+            case REGEX -> {
+                return new RegexKernel();
+            }
+            case SORT -> {
+                return new SortKernel();
+            }
+            default -> {
+            }
+        }
         if (name.startsWith(FaultKernel.PREFIX)) {
             return FaultKernel.fromWireName(name);
         }
-        return createByName(name, Kernel.class, BUILT_IN);
+        return createByName(name, Kernel.class, ALL_BUILT_IN);
     }
 
     /**

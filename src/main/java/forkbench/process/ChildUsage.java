@@ -1,0 +1,43 @@
+package forkbench.process;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The allocation and garbage collection of every child JVM this JVM has started since {@link #enable}: what a
+ * profiler in the parent cannot see by itself. Once enabled, children are started asking for their usage, send it
+ * with every answer, and each one's change since its previous report is added here, so a child that has exited (a
+ * cold child after its job) still counts, its start-up included.
+ */
+public final class ChildUsage {
+
+    /** The variable through which a child is asked to report its usage. */
+    static final String ACCOUNT_VARIABLE = "FORKBENCH_ACCOUNT";
+
+    private static final AtomicBoolean ENABLED = new AtomicBoolean();
+    private static UsageMeter.Reading total = UsageMeter.Reading.ZERO;
+
+    private ChildUsage() {
+    }
+
+    /** From now on, children started by this JVM report their usage. */
+    public static void enable() {
+        ENABLED.set(true);
+    }
+
+    static boolean isEnabled() {
+        return ENABLED.get();
+    }
+
+    /**
+     * Every child's usage reported so far, added up. Its allocation and collections are totals; its heap after GC
+     * is the sum of each child's latest report, ended children included, so it says little on its own.
+     */
+    public static synchronized UsageMeter.Reading total() {
+        return total;
+    }
+
+    /** Adds what one child did since its previous report (its first report counts from its start). */
+    static synchronized void add(UsageMeter.Reading change) {
+        total = total.plus(change);
+    }
+}
