@@ -1,6 +1,7 @@
 package forkbench.benchmarks;
 
 import forkbench.process.ForkOptions;
+import forkbench.process.JvmMemory;
 import forkbench.strategy.Params;
 import forkbench.strategy.Strategies;
 import forkbench.strategy.Strategy;
@@ -73,8 +74,21 @@ public class StrategyBenchmark {
         @Param({"1000", "10000000", "2000000000"})
         public String n;
 
+        /**
+         * The whole heap of the work ({@code 512m}, {@code 2g}): the benchmark's JVM gets all of it, each of W
+         * children a W-th; {@code default} leaves the JVMs as they are. forkbench's launcher sets the benchmark
+         * JVM's flags from it; the children's are set here.
+         */
+        @Param({JvmMemory.DEFAULT_VALUE})
+        public String heap;
+
+        /** The collector of every JVM of the job ({@code G1}, {@code Parallel}, {@code Serial}, {@code Z}). */
+        @Param({JvmMemory.DEFAULT_VALUE})
+        public String gc;
+
         long size;
         Kernel job;
+        JvmMemory memory;
         long expected;
 
         /**
@@ -85,6 +99,7 @@ public class StrategyBenchmark {
         public void prepare() {
             size = Params.parseN(n);
             job = Kernels.byName(kernel);
+            memory = JvmMemory.of(heap, gc);
             expected = Kernels.expected(job, size);
         }
 
@@ -113,8 +128,9 @@ public class StrategyBenchmark {
             if (!Kernels.BUILT_IN.contains(problem.kernel)) {
                 training.add(Kernels.wireName(problem.job));
             }
-            strategy = Strategies.create(strategyId(params), Params.parseWorkers(workers),
-                    ForkOptions.builder().timeout(CHILD_TIMEOUT).trainingKernels(training).build());
+            int count = Params.parseWorkers(workers);
+            strategy = Strategies.create(strategyId(params), count, ForkOptions.builder().timeout(CHILD_TIMEOUT)
+                    .trainingKernels(training).jvmArgs(problem.memory.childJvmFlags(count)).build());
         }
 
         @TearDown(Level.Trial)

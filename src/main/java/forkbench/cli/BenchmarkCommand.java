@@ -10,6 +10,7 @@ import forkbench.interleave.RoundsRun;
 import forkbench.interleave.Target;
 import forkbench.report.input.InputException;
 import forkbench.strategy.NodeFork;
+import forkbench.process.JvmMemory;
 import forkbench.strategy.Params;
 import forkbench.strategy.Strategies;
 import forkbench.workload.Kernels;
@@ -130,7 +131,9 @@ final class BenchmarkCommand {
                 if (rounds.rounds()) {
                     runRounds(withForkbenchDefaults(cli).build(), rounds, record, resume != null);
                 } else {
-                    new Runner(record.apply(withForkbenchDefaults(cli))).run();
+                    ChainedOptionsBuilder options = withForkbenchDefaults(cli);
+                    memoryOfOneRun(cli, options);
+                    new Runner(record.apply(options)).run();
                 }
             } catch (RunnerException | IOException | UsageException | InputException | RuntimeException e) {
                 record.abandon();
@@ -170,6 +173,9 @@ final class BenchmarkCommand {
         check(cli, "kernel", Kernels::byName);
         check(cli, "dataKernel", DataKernels::byName);
         check(cli, "transport", Transport::parse);
+        check(cli, HEAP, heap -> JvmMemory.of(heap, null));
+        check(cli, GC, gc -> JvmMemory.of(null, gc));
+        checkMemory(cli);
         if (cli.getParameter("kernel").hasValue()
                 && cli.getParameter("kernel").get().stream().anyMatch(kernel -> !isSum(kernel))
                 && selected(cli.getIncludes(), cli.getExcludes()).stream().anyMatch(BenchmarkCommand::isNodeFork)) {
@@ -200,6 +206,47 @@ final class BenchmarkCommand {
                     throw new UsageException("-p n=" + n + " with transport=" + transport + ": " + e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * Every heap and collector asked for must run: a heap whose share per child is too small at the most workers
+     * asked for, or a collector this JDK does not offer, is one line before any fork.
+     */
+    private static void checkMemory(CommandLineOptions cli) throws UsageException {
+        Collection<String> heaps = cli.getParameter(HEAP).orElse(List.of(JvmMemory.DEFAULT_VALUE));
+        Collection<String> collectors = cli.getParameter(GC).orElse(List.of(JvmMemory.DEFAULT_VALUE));
+        // JMH's own Optional, which has no map.
+        int workers = cli.getParameter("workers").hasValue() ? cli.getParameter("workers").get().stream()
+                .mapToInt(Params::parseWorkers).max().orElse(1) : Runtime.getRuntime().availableProcessors();
+        String java = cli.getJvm().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String heap : heaps) {
+            for (String gc : collectors) {
+                try {
+                    JvmMemory.of(heap, gc).check(workers, java);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Under JMH's own forks one run starts every fork with the same flags: a heap or a collector can apply to the
+     * whole run, but several of them need rounds, which start each configuration's fork with its own.
+     */
+    private static void memoryOfOneRun(CommandLineOptions cli, ChainedOptionsBuilder options) throws UsageException {
+        Collection<String> heaps = cli.getParameter(HEAP).orElse(List.of(JvmMemory.DEFAULT_VALUE));
+        Collection<String> collectors = cli.getParameter(GC).orElse(List.of(JvmMemory.DEFAULT_VALUE));
+        if (heaps.size() > 1 || collectors.size() > 1) {
+            throw new UsageException("several values of -p " + HEAP + " or -p " + GC + " need rounds, which start "
+                    + "each configuration's JVM with its own flags: leave out -f");
+        }
+        List<String> flags = JvmMemory.of(heaps.iterator().next(), collectors.iterator().next()).benchmarkJvmFlags();
+        if (!flags.isEmpty()) {
+            List<String> append = new ArrayList<>(cli.getJvmArgsAppend().orElse(List.of()));
+            append.addAll(flags);
+            options.jvmArgsAppend(append.toArray(String[]::new));
         }
     }
 
@@ -308,6 +355,10 @@ final class BenchmarkCommand {
     private static boolean isNodeFork(BenchmarkListEntry entry) {
         return entry.getUsername().endsWith("." + NODE_FORK_BENCHMARK + "." + Strategies.NODE_FORK);
     }
+
+    /** The parameters that set the memory of a job's JVMs ({@link JvmMemory}). */
+    private static final String HEAP = "heap";
+    private static final String GC = "gc";
 
     private ChainedOptionsBuilder withForkbenchDefaults(CommandLineOptions cli) throws UsageException {
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);

@@ -6,6 +6,7 @@ import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import forkbench.process.JvmMemory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -186,6 +187,14 @@ public final class RoundsRun {
             one.measurementIterations(iterations);
         }
         configuration.params().forEach(one::param);
+        // A configuration's heap and collector are its JVM's own flags, after the user's.
+        List<String> memory = JvmMemory.of(configuration.params().get("heap"), configuration.params().get("gc"))
+                .benchmarkJvmFlags();
+        if (!memory.isEmpty()) {
+            List<String> append = new ArrayList<>(options.getJvmArgsAppend().orElse(List.of()));
+            append.addAll(memory);
+            one.jvmArgsAppend(append.toArray(String[]::new));
+        }
         Collection<RunResult> results = new Runner(one.build()).run();
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         try (PrintStream stream = new PrintStream(json, true, StandardCharsets.UTF_8)) {

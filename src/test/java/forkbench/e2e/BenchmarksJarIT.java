@@ -363,6 +363,37 @@ class BenchmarksJarIT {
     }
 
     @Test
+    void aHeapAndACollectorReachTheBenchmarksJvmConfigurationByConfiguration(@TempDir Path dir) throws Exception {
+        Run run = run(dir, "StrategyBenchmark.threadPool", "-p", "n=1e3", "-p", "workers=1", "-p", "heap=256m,512m",
+                "-p", "gc=Parallel", "--interleave", "1", "-wi", "0", "-i", "1", "-r", "100ms");
+        assertEquals(0, run.status(), run.err());
+        Path result;
+        try (var folders = Files.list(dir.resolve("results"))) {
+            result = folders.findFirst().orElseThrow().resolve("result.json");
+        }
+        Map<String, List<String>> flagsByHeap = new java.util.TreeMap<>();
+        for (var entry : new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.toFile())) {
+            List<String> flags = new ArrayList<>();
+            entry.path("jvmArgs").forEach(flag -> flags.add(flag.asText()));
+            flagsByHeap.put(entry.path("params").path("heap").asText(), flags);
+        }
+        assertEquals(java.util.Set.of("256m", "512m"), flagsByHeap.keySet());
+        assertTrue(flagsByHeap.get("256m").containsAll(List.of("-Xmx262144k", "-XX:+UseParallelGC")),
+                flagsByHeap.toString());
+        assertTrue(flagsByHeap.get("512m").containsAll(List.of("-Xmx524288k", "-XX:+UseParallelGC")),
+                flagsByHeap.toString());
+        for (List<String> bad : List.of(List.of("-p", "heap=5x"), List.of("-p", "gc=Epsilon"),
+                List.of("-p", "heap=16m", "-p", "workers=2"), List.of("-p", "heap=1g,2g", "-f", "1"))) {
+            List<String> args = new ArrayList<>(List.of("StrategyBenchmark.threadPool", "-p", "n=1e3"));
+            args.addAll(bad);
+            Run refused = run(dir, args.toArray(String[]::new));
+            assertEquals(2, refused.status(), bad + ": " + refused.err());
+            assertEquals(1, refused.err().strip().lines().count(), bad + ": " + refused.err());
+            assertFalse(refused.out().contains("# Run progress"), "a benchmark started for " + bad);
+        }
+    }
+
+    @Test
     void badFaultsOptionsAreRefusedInOneLineBeforeAnyTrial(@TempDir Path dir) throws Exception {
         for (List<String> bad : List.of(List.of("--strategies", "nodeFork"), List.of("--strategies", "fastest"),
                 List.of("--faults", "melt"), List.of("--every", "0"), List.of("--heap", "5x"),
