@@ -32,9 +32,9 @@ class InterleavePlanTest {
         assertEquals(2 + 7 * 2 * 3, configurations.size());
         assertEquals(configurations.size(), new HashSet<>(configurations).size(), "no configuration twice");
         assertTrue(configurations.contains(new Configuration("forkbench.benchmarks.StrategyBenchmark.processPool",
-                Map.of("kernel", "sum", "n", "20", "workers", "4"))));
+                Map.of("kernel", "sum", "n", "20", "workers", "4", "heap", "default", "gc", "default"))));
         assertTrue(configurations.contains(new Configuration("forkbench.benchmarks.StrategyBenchmark.sequential",
-                Map.of("kernel", "sum", "n", "10"))));
+                Map.of("kernel", "sum", "n", "10", "heap", "default", "gc", "default"))));
         // Without -p, the declared @Param values.
         assertEquals(3 + 7 * 3 * 3, strategyConfigurations().size());
     }

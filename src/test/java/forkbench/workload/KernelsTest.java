@@ -72,7 +72,7 @@ class KernelsTest {
 
     @Test
     void namesThatGiveNoKernelAreRefusedWithTheReason() {
-        assertEquals("no kernel 'com.example.Missing': neither a built-in [sum, primes] nor a class on the class path",
+        assertEquals("no kernel 'com.example.Missing': neither a built-in [sum, primes, json, deflate, regex, sort] nor a class on the class path",
                 assertThrows(IllegalArgumentException.class, () -> Kernels.byName("com.example.Missing"))
                         .getMessage());
         assertTrue(message(String.class.getName()).endsWith("is not a forkbench.workload.Kernel"));

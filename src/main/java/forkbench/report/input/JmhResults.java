@@ -146,7 +146,42 @@ public final class JmhResults {
             }
         }
         String label = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        return new Measurement(file.toString(), host, benchmark, label, params, workers, mode, nanos);
+        return new Measurement(file.toString(), host, benchmark, label, params, workers, mode, nanos,
+                secondary(result));
+    }
+
+    /**
+     * forkbench's secondary metrics ({@link Measurement#SECONDARY_PREFIX}), each fork's mean over its iterations;
+     * a metric whose data is missing or not a number in some fork is left out rather than half read.
+     */
+    private static Map<String, double[]> secondary(JsonNode result) {
+        Map<String, double[]> metrics = new java.util.TreeMap<>();
+        result.path("secondaryMetrics").properties().forEach(entry -> {
+            if (!entry.getKey().startsWith(Measurement.SECONDARY_PREFIX)) {
+                return;
+            }
+            JsonNode raw = entry.getValue().path("rawData");
+            double[] means = new double[raw.size()];
+            for (int f = 0; f < raw.size(); f++) {
+                double sum = 0;
+                int count = 0;
+                for (JsonNode value : raw.get(f)) {
+                    if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+                        return;
+                    }
+                    sum += value.asDouble();
+                    count++;
+                }
+                if (count == 0) {
+                    return;
+                }
+                means[f] = sum / count;
+            }
+            if (means.length > 0) {
+                metrics.put(entry.getKey(), means);
+            }
+        });
+        return metrics;
     }
 
     /** One score per measured iteration, fork by fork. */

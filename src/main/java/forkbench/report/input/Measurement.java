@@ -19,13 +19,19 @@ import java.util.Map;
  * @param workers   the worker count: the worker parameter's value, or JMH's thread count
  * @param mode      the JMH mode it was measured in ({@code thrpt}, {@code avgt}, {@code sample}, {@code ss})
  * @param forks     {@code [fork][iteration]}: nanoseconds per operation of the whole system
+ * @param secondary forkbench's own secondary metrics ({@code fb.*}, from its profiler of every JVM), each as its
+ *                  fork means in its own unit; empty when the run did not measure them
  */
 public record Measurement(String source, String host, String benchmark, String label, Map<String, String> params,
-                          int workers, String mode, double[][] forks) {
+                          int workers, String mode, double[][] forks, Map<String, double[]> secondary) {
+
+    /** The secondary metrics forkbench reads: the names its profiler reports under. */
+    public static final String SECONDARY_PREFIX = "fb.";
 
     public Measurement {
         params = Map.copyOf(params);
         forks = copy(forks);
+        secondary = Map.copyOf(secondary);
     }
 
     @Override

@@ -35,9 +35,13 @@ public final class Analysis {
                     .computeIfAbsent(m.workers(), w -> new ArrayList<>()).add(m);
         }
         Map<ConfigurationKey, TreeMap<Integer, Replicates>> configurations = new LinkedHashMap<>();
+        Map<ConfigurationKey, JvmUsage> usage = new java.util.HashMap<>();
         grouped.forEach((key, byWorkers) -> {
             TreeMap<Integer, Replicates> replicates = new TreeMap<>();
-            byWorkers.forEach((workers, same) -> replicates.put(workers, Replicates.of(same)));
+            byWorkers.forEach((workers, same) -> {
+                replicates.put(workers, Replicates.of(same));
+                JvmUsage.of(same).ifPresent(measured -> usage.put(same.get(0).configuration(), measured));
+            });
             configurations.put(key, replicates);
         });
         Map<String, Double> coresByHost = new TreeMap<>();
@@ -52,7 +56,8 @@ public final class Analysis {
         // Each configuration is independent of the others (the fits are the costly part): analyse them in parallel,
         // then collect in the sorted order.
         List<Analysed> analysed = keys.parallelStream()
-                .map(key -> analyse(key, configurations, coresByHost.getOrDefault(key.host(), options.cores()), options))
+                .map(key -> analyse(key, configurations, usage, coresByHost.getOrDefault(key.host(), options.cores()),
+                        options))
                 .toList();
         List<Report.Row> rows = new ArrayList<>();
         List<Report.Scaling> scaling = new ArrayList<>();
@@ -135,8 +140,8 @@ public final class Analysis {
     }
 
     private static Analysed analyse(ConfigurationKey key,
-                                    Map<ConfigurationKey, TreeMap<Integer, Replicates>> configurations, Double cores,
-                                    ReportOptions options) {
+                                    Map<ConfigurationKey, TreeMap<Integer, Replicates>> configurations,
+                                    Map<ConfigurationKey, JvmUsage> usage, Double cores, ReportOptions options) {
         TreeMap<Integer, Replicates> baselines = configurations.get(key.withLabel(options.baseline()));
         // The baseline at the same host and parameters, whatever its worker count (it usually has none, i.e. 1).
         Replicates baseline = baselines == null ? null : baselines.firstEntry().getValue();
@@ -148,7 +153,8 @@ public final class Analysis {
         int i = 0;
         for (Map.Entry<Integer, Replicates> entry : byWorkers.entrySet()) {
             Replicates time = entry.getValue();
-            rows.add(row(key, entry.getKey(), time, baseline, oneWorker, cores, options));
+            rows.add(row(key, entry.getKey(), time, baseline, oneWorker, cores, options,
+                    usage.get(new ConfigurationKey(key.host(), key.label(), key.params(), entry.getKey()))));
             n[i] = entry.getKey();
             x[i++] = 1e9 / time.mean();
         }
@@ -166,7 +172,7 @@ public final class Analysis {
     }
 
     private static Report.Row row(ConfigurationKey key, int workers, Replicates time, Replicates baseline,
-                                  Replicates oneWorker, Double cores, ReportOptions options) {
+                                  Replicates oneWorker, Double cores, ReportOptions options, JvmUsage usage) {
         double confidence = options.confidence();
         Ratio speedup = baseline == null || key.label().equals(options.baseline())
                 ? null : Ratio.of(baseline.sample(), time.sample(), confidence);
@@ -222,7 +228,7 @@ public final class Analysis {
         return new Report.Row(key.host(), key.label(), key.params(), workers, time.forks(), time.totalIterations(),
                 mean, finite(time.halfWidth(confidence)), time.noInterval(), withinCv, betweenCv,
                 finite(time.betweenShare()), limit, speedup, self, efficiency, karpFlatt, List.copyOf(anomalies),
-                List.copyOf(warnings));
+                List.copyOf(warnings), java.util.Optional.ofNullable(usage));
     }
 
     /** A speedup past min(workers, cores) is an anomaly: wholly past it by its interval, or past it within noise. */

@@ -94,11 +94,13 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
      *                           p = min(workers, cores) ({@code null} below 2)
      * @param anomalies          results past what physics allows, each with its likely causes: never plain results
      * @param warnings           what else to doubt about this row
+     * @param usage              allocation and GC of every JVM per operation, where the run measured them
      */
     public record Row(String host, String label, Map<String, String> params, int workers, int forks, int iterations,
                       double timeNanos, Double timeHalfWidthNanos, String noInterval, Double withinForkCv,
                       Double betweenForkCv, Double betweenShare, double coreLimit, Ratio speedup, Ratio selfSpeedup,
-                      Double efficiency, Double karpFlatt, List<Warning> anomalies, List<Warning> warnings) {
+                      Double efficiency, Double karpFlatt, List<Warning> anomalies, List<Warning> warnings,
+                      java.util.Optional<JvmUsage> usage) {
 
         /** Whether the speedup's point estimate is past the physical limit (flagged, whatever its interval). */
         public boolean speedupBeyondLimit() {

@@ -14,6 +14,7 @@ import forkbench.report.markup.Table.Mark;
 import forkbench.record.Precision;
 import forkbench.record.RunMetadata;
 import forkbench.report.model.DataMovement;
+import forkbench.report.model.JvmUsage;
 import forkbench.report.model.Ratio;
 import forkbench.report.model.Report;
 import forkbench.report.model.ReportOptions;
@@ -90,24 +91,56 @@ public final class ReportView {
         int index = 0;
         for (Report.Verdict verdict : report.verdicts()) {
             List<List<Cell>> rows = new ArrayList<>();
-            for (Report.Standing standing : verdict.standings()) {
-                rows.add(List.of(Cell.of(standing.label()), Cell.of(String.valueOf(standing.workers())),
+            List<Report.Row> standingRows = verdict.standings().stream().map(standing -> report.rows().stream()
+                    .filter(r -> r.host().equals(verdict.host()) && r.params().equals(verdict.params())
+                            && r.label().equals(standing.label()) && r.workers() == standing.workers())
+                    .findFirst().orElse(null)).toList();
+            boolean usage = standingRows.stream().anyMatch(r -> r != null && r.usage().isPresent());
+            for (int s = 0; s < verdict.standings().size(); s++) {
+                Report.Standing standing = verdict.standings().get(s);
+                List<Cell> cells = new ArrayList<>(List.of(Cell.of(standing.label()),
+                        Cell.of(String.valueOf(standing.workers())),
                         Cell.of(Format.time(standing.timeNanos(), standing.timeHalfWidthNanos())),
                         againstFastest(standing)));
+                if (usage) {
+                    cells.addAll(usageCells(standingRows.get(s), false));
+                }
+                rows.add(cells);
             }
             Report.Standing fastest = verdict.standings().get(0);
             String job = jobTitle(verdict.params(), options, varying) + (severalHosts ? " on " + verdict.host() : "");
+            List<Column> columns = new ArrayList<>(List.of(Column.text("strategy"), Column.number("workers"),
+                    Column.number("time/op (" + Format.percent(report.confidence()) + " CI)"),
+                    Column.number("against the fastest")));
+            if (usage) {
+                columns.addAll(USAGE_COLUMNS);
+            }
             blocks.add(new Block.TableBlock(new Table("answer-" + ++index, job + ": fastest " + fastest.label()
-                    + " with " + fastest.workers() + " worker" + (fastest.workers() == 1 ? "" : "s"),
-                    List.of(Column.text("strategy"), Column.number("workers"),
-                            Column.number("time/op (" + Format.percent(report.confidence()) + " CI)"),
-                            Column.number("against the fastest")), rows)));
+                    + " with " + fastest.workers() + " worker" + (fastest.workers() == 1 ? "" : "s"), columns, rows)));
         }
         if (report.verdicts().isEmpty()) {
             blocks.add(new Block.Paragraph("No job with a " + options.sizeParam() + " parameter was measured: the "
                     + "sections below have what was."));
         }
         return new Section("answer", "The answer", blocks);
+    }
+
+    /** What every JVM allocated and collected: in the answer, the two figures that decide; in full, all four. */
+    private static final List<Column> USAGE_COLUMNS = List.of(Column.number("allocated/op, all JVMs"),
+            Column.number("GC time share"));
+    private static final List<Column> USAGE_COLUMNS_IN_FULL = List.of(Column.number("allocated/op, all JVMs"),
+            Column.number("of which children"), Column.number("GC time/op"), Column.number("GC time share"));
+
+    private static List<Cell> usageCells(Report.Row row, boolean full) {
+        if (row == null || row.usage().isEmpty()) {
+            return java.util.Collections.nCopies(full ? USAGE_COLUMNS_IN_FULL.size() : USAGE_COLUMNS.size(),
+                    Cell.of(""));
+        }
+        JvmUsage usage = row.usage().get();
+        Cell allocated = Cell.of(Format.kib(usage.bytesPerOp() / 1024));
+        Cell share = Cell.of(Format.share(usage.gcSharePercent() / 100));
+        return full ? List.of(allocated, Cell.of(Format.kib(usage.childBytesPerOp() / 1024)),
+                Cell.of(Format.time(usage.gcMillisPerOp() * 1e6)), share) : List.of(allocated, share);
     }
 
     private static Cell againstFastest(Report.Standing standing) {
@@ -330,8 +363,9 @@ public final class ReportView {
             String title = (params.isEmpty() ? "no parameters" : ParameterValues.describe(params))
                     + (severalHosts ? " on " + group.getKey().host() : "");
             List<List<Cell>> rows = new ArrayList<>();
+            boolean usage = group.getValue().stream().anyMatch(r -> r.usage().isPresent());
             for (Report.Row r : group.getValue()) {
-                rows.add(List.of(Cell.of(r.label()), Cell.of(String.valueOf(r.workers())),
+                List<Cell> cells = new ArrayList<>(List.of(Cell.of(r.label()), Cell.of(String.valueOf(r.workers())),
                         Cell.of(String.valueOf(r.forks())),
                         Cell.of(Format.time(r.timeNanos(), r.timeHalfWidthNanos(), r.noInterval())),
                         Cell.of(Format.share(r.withinForkCv()) + " / " + Format.share(r.betweenForkCv())),
@@ -341,13 +375,21 @@ public final class ReportView {
                         r.karpFlatt() != null && r.karpFlatt() < 0 ? new Cell(Format.number(r.karpFlatt(), 3),
                                 Mark.WARN) : Cell.of(Format.number(r.karpFlatt(), 3)),
                         Cell.of(notes(r))));
+                if (usage) {
+                    cells.addAll(usageCells(r, true));
+                }
+                rows.add(cells);
             }
-            blocks.add(new Block.TableBlock(new Table("configurations-" + ++index, title, List.of(
+            List<Column> columns = new ArrayList<>(List.of(
                     Column.text("strategy"), Column.number("workers"), Column.number("forks"),
                     Column.number("time/op (" + Format.percent(report.confidence()) + " CI)"),
                     Column.number("within / between"), Column.number("speedup vs " + report.baseline()),
                     Column.number("vs 1 worker"), Column.number("efficiency/core"), Column.number("Karp–Flatt"),
-                    Column.text("notes")), rows)));
+                    Column.text("notes")));
+            if (usage) {
+                columns.addAll(USAGE_COLUMNS_IN_FULL);
+            }
+            blocks.add(new Block.TableBlock(new Table("configurations-" + ++index, title, columns, rows)));
         }
         return new Section("configurations", "Every configuration", blocks);
     }

@@ -1,0 +1,48 @@
+package forkbench.report.model;
+
+import forkbench.report.input.Measurement;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every JVM of a configuration allocated and collected per operation, the benchmark's own and its children's
+ * added up (forkbench's profiler, {@code -prof forkbench.profile.EveryJvmProfiler}): the mean over forks of each
+ * fork's mean. Present only where the run measured it.
+ *
+ * @param bytesPerOp         heap bytes allocated per operation, all JVMs
+ * @param childBytesPerOp    of which by child JVMs
+ * @param collectionsPerOp   garbage collections per operation, all JVMs
+ * @param gcMillisPerOp      their time per operation, all JVMs
+ * @param gcSharePercent     that time over the wall time, in percent (above 100 when several JVMs collect at once)
+ * @param forks              how many forks measured it
+ */
+public record JvmUsage(double bytesPerOp, double childBytesPerOp, double collectionsPerOp, double gcMillisPerOp,
+                       double gcSharePercent, int forks) {
+
+    static final String BYTES = "fb.alloc.norm";
+    static final String CHILD_BYTES = "fb.alloc.children.norm";
+    static final String COLLECTIONS = "fb.gc.count.norm";
+    static final String GC_MILLIS = "fb.gc.time.norm";
+    static final String GC_SHARE = "fb.gc.share";
+
+    /** The usage of one configuration's measurements, when every one of them carries all five figures. */
+    static Optional<JvmUsage> of(List<Measurement> measurements) {
+        for (Measurement m : measurements) {
+            for (String name : List.of(BYTES, CHILD_BYTES, COLLECTIONS, GC_MILLIS, GC_SHARE)) {
+                if (!m.secondary().containsKey(name)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(new JvmUsage(mean(measurements, BYTES), mean(measurements, CHILD_BYTES),
+                mean(measurements, COLLECTIONS), mean(measurements, GC_MILLIS), mean(measurements, GC_SHARE),
+                measurements.stream().mapToInt(m -> m.secondary().get(BYTES).length).sum()));
+    }
+
+    private static double mean(List<Measurement> measurements, String name) {
+        return measurements.stream().flatMapToDouble(m -> Arrays.stream(m.secondary().get(name))).average()
+                .orElse(Double.NaN);
+    }
+}
