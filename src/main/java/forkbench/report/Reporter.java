@@ -33,9 +33,12 @@ public final class Reporter {
     /** The host name of results whose run recorded no metadata. */
     public static final String UNRECORDED_HOST = "unrecorded";
 
+    /** processes.md: the process pool against the thread pool alone, for a README; written only where both ran. */
+    public static final String PROCESSES = "processes.md";
+
     /** What a report folder holds at its top level. */
     public static final List<String> OUTPUT_NAMES = List.of("report.md", "report.html", "report.json", "report.csv",
-            "headline.md", RecordedInputs.FILE, "csv", "charts");
+            "headline.md", PROCESSES, RecordedInputs.FILE, "csv", "charts");
 
     private Reporter() {
     }
@@ -112,9 +115,31 @@ public final class Reporter {
         outputs.put("report.json", Json.render(report));
         outputs.put("report.csv", Csv.render(report));
         outputs.put("headline.md", headline(document));
+        String processes = processes(document);
+        if (!processes.isEmpty()) {
+            outputs.put(PROCESSES, processes);
+        }
         CsvWriter.write(document).forEach((name, csv) -> outputs.put("csv/" + name, csv));
         charts.forEach((name, svg) -> outputs.put("charts/" + name, svg));
         return outputs;
+    }
+
+    /** The answer's machine line and its processes-against-threads table, as Markdown; empty when it has none. */
+    static String processes(Document document) {
+        StringBuilder md = new StringBuilder();
+        document.sections().stream().filter(section -> section.id().equals("answer")).findFirst()
+                .ifPresent(answer -> {
+                    List<Block> blocks = answer.blocks();
+                    for (int i = 0; i < blocks.size(); i++) {
+                        if (blocks.get(i) instanceof Block.TableBlock t
+                                && t.table().id().equals("processes-against-threads")) {
+                            md.append(MarkdownWriter.escape(((Block.Paragraph) blocks.get(0)).text())).append("\n\n")
+                                    .append(MarkdownWriter.escape(((Block.Paragraph) blocks.get(i - 1)).text()))
+                                    .append("\n\n").append(MarkdownWriter.table(t.table()));
+                        }
+                    }
+                });
+        return md.toString();
     }
 
     /** The answer section alone, as Markdown: what a run prints at its end and what a README's headline quotes. */

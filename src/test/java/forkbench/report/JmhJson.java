@@ -17,6 +17,12 @@ final class JmhJson {
     /** A result whose rawData is {@code [fork][iteration]} = {@code iterations}. */
     JmhJson add(String benchmark, String mode, String unit, int threads, Map<String, String> params,
                 double[][] iterations) {
+        return add(benchmark, mode, unit, threads, params, iterations, Map.of());
+    }
+
+    /** The same, with secondary metrics by name, each {@code [fork][iteration]}. */
+    JmhJson add(String benchmark, String mode, String unit, int threads, Map<String, String> params,
+                double[][] iterations, Map<String, double[][]> secondary) {
         String raw = java.util.Arrays.stream(iterations)
                 .map(fork -> java.util.Arrays.stream(fork).mapToObj(JmhJson::number).collect(Collectors.joining(", ", "[", "]")))
                 .collect(Collectors.joining(", ", "[", "]"));
@@ -25,11 +31,18 @@ final class JmhJson {
                 {"jmhVersion": "1.37", "benchmark": %s, "mode": %s, "threads": %d, "forks": %d,
                  "params": %s,
                  "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": %s, "rawData": %s},
-                 "secondaryMetrics": {}}""".formatted(quote(benchmark), quote(mode), threads, iterations.length,
+                 "secondaryMetrics": %s}""".formatted(quote(benchmark), quote(mode), threads, iterations.length,
                 params.entrySet().stream().map(e -> quote(e.getKey()) + ": " + quote(e.getValue()))
                         .collect(Collectors.joining(", ", "{", "}")),
-                number(mean), quote(unit), raw));
+                number(mean), quote(unit), raw, secondary.entrySet().stream().map(e -> quote(e.getKey())
+                        + ": {\"score\": 0, \"scoreUnit\": \"x\", \"rawData\": " + rows(e.getValue()) + "}")
+                        .collect(Collectors.joining(", ", "{", "}"))));
         return this;
+    }
+
+    private static String rows(double[][] values) {
+        return java.util.Arrays.stream(values).map(fork -> java.util.Arrays.stream(fork).mapToObj(JmhJson::number)
+                .collect(Collectors.joining(", ", "[", "]"))).collect(Collectors.joining(", ", "[", "]"));
     }
 
     String text() {

@@ -85,7 +85,41 @@ public final class Analysis {
                 .thenComparing((a, b) -> ParameterValues.compare(a.params().get(options.sizeParam()),
                         b.params().get(options.sizeParam()))));
         return new Report(options.confidence(), options.baseline(), runs, rows, scaling,
-                breakEven(rows, options), List.copyOf(verdicts), warnings);
+                breakEven(rows, options), List.copyOf(verdicts), warnings,
+                processesAgainstThreads(configurations, usage, options.confidence()));
+    }
+
+    /** Every job and worker count that both pools ran: the process pool's time over the thread pool's. */
+    private static List<Report.ProcessesAgainstThreads> processesAgainstThreads(
+            Map<ConfigurationKey, TreeMap<Integer, Replicates>> configurations, Map<ConfigurationKey, JvmUsage> usage,
+            double confidence) {
+        List<Report.ProcessesAgainstThreads> pairs = new ArrayList<>();
+        configurations.forEach((key, byWorkers) -> {
+            if (!key.label().equals(Strategies.PROCESS_POOL)) {
+                return;
+            }
+            TreeMap<Integer, Replicates> threads = configurations.get(key.withLabel(Strategies.THREAD_POOL));
+            if (threads == null) {
+                return;
+            }
+            byWorkers.forEach((workers, pool) -> {
+                Replicates other = threads.get(workers);
+                if (other != null) {
+                    pairs.add(new Report.ProcessesAgainstThreads(key.host(), key.params(), workers,
+                            Ratio.of(Sample.of(pool.forkMeans()), Sample.of(other.forkMeans()), confidence),
+                            java.util.Optional.ofNullable(usage.get(new ConfigurationKey(key.host(), Strategies.PROCESS_POOL,
+                                    key.params(), workers))),
+                            java.util.Optional.ofNullable(usage.get(new ConfigurationKey(key.host(), Strategies.THREAD_POOL,
+                                    key.params(), workers)))));
+                }
+            });
+        });
+        // Grouped by host and kernel, then by the other parameters (a size, a heap, a collector) in order.
+        pairs.sort(Comparator.comparing(Report.ProcessesAgainstThreads::host)
+                .thenComparing(pair -> pair.params().getOrDefault("kernel", ""))
+                .thenComparing((a, b) -> ParameterValues.compare(a.params(), b.params()))
+                .thenComparingInt(Report.ProcessesAgainstThreads::workers));
+        return List.copyOf(pairs);
     }
 
     private static Map<String, String> withoutSize(Map<String, String> params, ReportOptions options) {

@@ -12,9 +12,24 @@ import java.util.Map;
  *
  * @param verdicts per host and parameters (a job size, a kernel): which strategy is fastest and what the others cost
  * @param warnings what to doubt, each with its kind, so a report can group them
+ * @param processesAgainstThreads the process pool against the thread pool on each job they both ran
  */
 public record Report(double confidence, String baseline, List<Run> runs, List<Row> rows, List<Scaling> scaling,
-                     List<BreakEven> breakEven, List<Verdict> verdicts, List<Warning> warnings) {
+                     List<BreakEven> breakEven, List<Verdict> verdicts, List<Warning> warnings,
+                     List<ProcessesAgainstThreads> processesAgainstThreads) {
+
+    /**
+     * {@code processPool} against {@code threadPool} on the same host, job (its size, kernel, heap and collector)
+     * and worker count: the question a run of allocating work at a given memory asks.
+     *
+     * @param poolOverThreads the pool's time over the threads' time, a ratio of fork means with its interval
+     * @param pool            what every JVM of the pool allocated and collected per job, where measured
+     * @param threads         the same for the thread pool's JVM
+     */
+    public record ProcessesAgainstThreads(String host, Map<String, String> params, int workers,
+                                          Ratio poolOverThreads, java.util.Optional<JvmUsage> pool,
+                                          java.util.Optional<JvmUsage> threads) {
+    }
 
     /**
      * The answer for one job: each strategy at its recommended worker count, fastest first.

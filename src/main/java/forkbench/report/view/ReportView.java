@@ -88,6 +88,14 @@ public final class ReportView {
                 + Format.percent(report.confidence()) + " interval over fork means."));
         Set<String> varying = varyingParams(report, options);
         boolean severalHosts = hosts(report).size() > 1;
+        processesAgainstThreads(report, options, varying, severalHosts).ifPresent(table -> {
+            blocks.add(new Block.Paragraph("Processes against threads: the process pool's time over the thread "
+                    + "pool's on the same job, memory and workers (below 1: the processes were faster), with its "
+                    + Format.percent(report.confidence()) + " interval over fork means, n.s. where it contains 1 (not "
+                    + "shown to differ, which is not shown to be the same); beside it, what all the JVMs of each "
+                    + "allocated per job and their GC time share."));
+            blocks.add(new Block.TableBlock(table));
+        });
         int index = 0;
         for (Report.Verdict verdict : report.verdicts()) {
             List<List<Cell>> rows = new ArrayList<>();
@@ -123,6 +131,32 @@ public final class ReportView {
                     + "sections below have what was."));
         }
         return new Section("answer", "The answer", blocks);
+    }
+
+    /** The process pool against the thread pool, job by job: the table a run at several memories is read by. */
+    public static java.util.Optional<Table> processesAgainstThreads(Report report, ReportOptions options,
+                                                                   Set<String> varying, boolean severalHosts) {
+        if (report.processesAgainstThreads().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Report.ProcessesAgainstThreads pair : report.processesAgainstThreads()) {
+            Ratio ratio = pair.poolOverThreads();
+            String text = Format.times(ratio.value()) + "×" + (ratio.low() == null ? " (no interval)"
+                    : " [" + Format.times(ratio.low()) + ", " + Format.times(ratio.high()) + "]");
+            rows.add(List.of(Cell.of(jobTitle(pair.params(), options, varying)
+                            + (severalHosts ? " on " + pair.host() : "")), Cell.of(String.valueOf(pair.workers())),
+                    Boolean.TRUE.equals(ratio.significant()) ? new Cell(text, ratio.value() < 1 ? Mark.BEST
+                            : Mark.PLAIN) : new Cell(text + " n.s.", Mark.DIM),
+                    Cell.of(pair.pool().map(u -> Format.kib(u.bytesPerOp() / 1024)).orElse("") + " / "
+                            + pair.threads().map(u -> Format.kib(u.bytesPerOp() / 1024)).orElse("")),
+                    Cell.of(pair.pool().map(u -> Format.share(u.gcSharePercent() / 100)).orElse("") + " / "
+                            + pair.threads().map(u -> Format.share(u.gcSharePercent() / 100)).orElse(""))));
+        }
+        return java.util.Optional.of(new Table("processes-against-threads", "processPool against threadPool",
+                List.of(Column.text("job"), Column.number("workers"), Column.number("processPool / threadPool"),
+                        Column.number("allocated/op, all JVMs: processes / threads"),
+                        Column.number("GC time share: processes / threads")), rows));
     }
 
     /** What every JVM allocated and collected: in the answer, the two figures that decide; in full, all four. */
