@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import forkbench.process.JvmMemory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -23,6 +24,10 @@ import java.util.TreeMap;
  * scores are per thread while throughput is summed over threads.
  */
 public final class JmhResults {
+
+    /** The parameters that set a job's JVMs' memory ({@link JvmMemory}). */
+    private static final java.util.Set<String> MEMORY_PARAMS = java.util.Set.of("heap", "gc");
+
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double MIN_VALUE = 1e-30;
@@ -109,7 +114,10 @@ public final class JmhResults {
         Iterator<Map.Entry<String, JsonNode>> fields = result.path("params").fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            params.put(field.getKey(), field.getValue().asText());
+            // A heap or collector left at its default is no parameter at all: the JVM ran as every earlier run did.
+            if (!(MEMORY_PARAMS.contains(field.getKey()) && field.getValue().asText().equals(JvmMemory.DEFAULT_VALUE))) {
+                params.put(field.getKey(), field.getValue().asText());
+            }
         }
         int workers;
         String workerText = params.remove(workerParam);

@@ -133,10 +133,14 @@ public final class ReportView {
         return new Section("answer", "The answer", blocks);
     }
 
-    /** The process pool against the thread pool, job by job: the table a run at several memories is read by. */
+    /**
+     * The process pool against the thread pool, job by job: the table a run of allocating work is read by, shown
+     * where the run measured every JVM's allocation (report.json has the comparison for every run).
+     */
     public static java.util.Optional<Table> processesAgainstThreads(Report report, ReportOptions options,
                                                                    Set<String> varying, boolean severalHosts) {
-        if (report.processesAgainstThreads().isEmpty()) {
+        if (report.processesAgainstThreads().stream().noneMatch(pair -> pair.pool().isPresent()
+                || pair.threads().isPresent())) {
             return java.util.Optional.empty();
         }
         List<List<Cell>> rows = new ArrayList<>();
