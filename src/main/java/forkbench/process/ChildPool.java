@@ -177,6 +177,10 @@ public final class ChildPool implements AutoCloseable {
             }
             children[worker] = replacement;
         }
+        // Said, never silent: a death inside a timed run would otherwise hide in its numbers.
+        System.err.println("forkbench: child " + child.pid() + " died (" + firstLine(cause) + "); child "
+                + replacement.pid() + " replaces it" + (options.retry() == RetryPolicy.RETRY_ONCE
+                ? " and takes its parts again" : ""));
         retries.execute(child::close);
         replacement.ready().thenRun(() -> {
             synchronized (this) {
@@ -184,6 +188,12 @@ public final class ChildPool implements AutoCloseable {
             }
         });
         return Death.REPLACED;
+    }
+
+    private static String firstLine(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        int cut = message.indexOf("; stderr:");
+        return cut < 0 ? message : message.substring(0, cut);
     }
 
     /** Called holding the lock: no more forks; every child goes, and every job from now on fails at once. */
