@@ -1,6 +1,7 @@
 package forkbench.interleave;
 
 import forkbench.configuration.ConfigurationKey;
+import forkbench.process.JvmMemory;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,8 +18,15 @@ public record Configuration(String benchmark, Map<String, String> params) {
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
     }
 
-    /** {@code threadPool kernel=sum n=2e9 workers=2}: the method name and the parameters, as progress lines show it. */
+    /**
+     * {@code threadPool kernel=sum n=2e9 workers=2}: the method name and the parameters, as progress lines and the
+     * rounds' recorded order show it; a heap or collector left at its default is left out, as the report leaves it
+     * out, so labels read as they did before those parameters existed.
+     */
     public String label() {
-        return ConfigurationKey.fromParams(benchmark.substring(benchmark.lastIndexOf('.') + 1), params).toString();
+        Map<String, String> shown = new TreeMap<>(params);
+        shown.entrySet().removeIf(p -> (p.getKey().equals("heap") || p.getKey().equals("gc"))
+                && p.getValue().equals(JvmMemory.DEFAULT_VALUE));
+        return ConfigurationKey.fromParams(benchmark.substring(benchmark.lastIndexOf('.') + 1), shown).toString();
     }
 }
