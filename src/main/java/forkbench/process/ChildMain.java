@@ -149,7 +149,7 @@ public final class ChildMain {
         /** The child's usage so far, just before the answer it goes with, when the parent asked for it. */
         private void report(UsageMeter meter) throws IOException {
             if (meter != null) {
-                channel.send(meter.read().toMessage());
+                channel.send(meter.read().toMessage(UsageMeter.residentBytes()));
             }
         }
 

@@ -265,6 +265,7 @@ public final class ChildProcess implements AutoCloseable {
                         case Message.Usage usage -> {
                             UsageMeter.Reading now = UsageMeter.Reading.of(usage);
                             ChildUsage.add(now.since(lastUsage));
+                            ChildUsage.resident(pid, usage.residentBytes());
                             lastUsage = now;
                         }
                         default -> throw new ChildProtocolException("unexpected message " + message);
@@ -333,6 +334,7 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Records why the child is finished (the first reason wins) and fails every job still waiting. */
     private void end(ChildProcessException reason) {
+        ChildUsage.ended(pid);
         List<Pending> orphans;
         ChildProcessException cause;
         synchronized (this) {

@@ -40,4 +40,31 @@ public final class ChildUsage {
     static synchronized void add(UsageMeter.Reading change) {
         total = total.plus(change);
     }
+
+    // Resident memory is a level, not a count: each live child's latest, and the most they held at once since
+    // the last reset. Guarded by the class, as total is.
+    private static final java.util.Map<Long, Long> RESIDENT = new java.util.HashMap<>();
+    private static long residentPeak;
+
+    /** A live child's resident memory, as it last reported it. */
+    static synchronized void resident(long pid, long bytes) {
+        RESIDENT.put(pid, bytes);
+        residentPeak = Math.max(residentPeak, RESIDENT.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** The child has ended: it holds no memory any more. */
+    static synchronized void ended(long pid) {
+        RESIDENT.remove(pid);
+    }
+
+    /**
+     * The most resident memory the live children held at once since the previous call, and starts the next span
+     * from what they hold now: the children's share of a configuration's memory, cold children (gone by the end of
+     * an iteration) included.
+     */
+    public static synchronized long takeResidentPeak() {
+        long peak = residentPeak;
+        residentPeak = RESIDENT.values().stream().mapToLong(Long::longValue).sum();
+        return peak;
+    }
 }

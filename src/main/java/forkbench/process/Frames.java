@@ -90,11 +90,12 @@ final class Frames {
             header(frame, RESULT, Long.BYTES);
             frame.writeLong(result.value());
         } else if (message instanceof Message.Usage usage) {
-            header(frame, USAGE, 4 * Long.BYTES);
+            header(frame, USAGE, 5 * Long.BYTES);
             frame.writeLong(usage.allocatedBytes());
             frame.writeLong(usage.collections());
             frame.writeLong(usage.collectionMillis());
             frame.writeLong(usage.heapAfterGcBytes());
+            frame.writeLong(usage.residentBytes());
         } else if (message instanceof Message.Ready ready) {
             header(frame, READY, Integer.BYTES);
             frame.writeInt(ready.protocolVersion());
@@ -226,8 +227,9 @@ final class Frames {
                 }
                 case RESULT -> new Message.Result(fixed(in, length, Long.BYTES).readLong());
                 case USAGE -> {
-                    DataInputStream usage = fixed(in, length, 4 * Long.BYTES);
-                    yield new Message.Usage(usage.readLong(), usage.readLong(), usage.readLong(), usage.readLong());
+                    DataInputStream usage = fixed(in, length, 5 * Long.BYTES);
+                    yield new Message.Usage(usage.readLong(), usage.readLong(), usage.readLong(), usage.readLong(),
+                            usage.readLong());
                 }
                 case FAILURE -> {
                     byte[] text = new byte[length];

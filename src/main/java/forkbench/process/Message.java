@@ -40,9 +40,10 @@ sealed interface Message {
      * @param collections      garbage collections, all collectors together
      * @param collectionMillis time spent in them
      * @param heapAfterGcBytes heap in use after the latest collection of each pool, summed
+     * @param residentBytes    the JVM's resident memory now (Linux's VmRSS), 0 where the system does not tell
      */
-    record Usage(long allocatedBytes, long collections, long collectionMillis, long heapAfterGcBytes)
-            implements Message {
+    record Usage(long allocatedBytes, long collections, long collectionMillis, long heapAfterGcBytes,
+                 long residentBytes) implements Message {
     }
 
     /** Child to parent: the oldest unanswered {@code Start} failed; the child stays usable. */

@@ -47,6 +47,23 @@ public final class UsageMeter {
     }
 
     /**
+     * This JVM's resident memory now, in bytes: Linux's {@code VmRSS} in {@code /proc/self/status}; 0 where the
+     * system does not tell. Read apart from {@link #read}: resident memory is a level, not a count to add up.
+     */
+    public static long residentBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).replace("kB", "").strip()) << 10;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Not Linux, or not readable: unknown.
+        }
+        return 0;
+    }
+
+    /**
      * One JVM's figures at one moment, or the sum or difference of several.
      *
      * @param allocatedBytes   heap bytes allocated by all threads, those that ended included
@@ -69,8 +86,8 @@ public final class UsageMeter {
                     collectionMillis - earlier.collectionMillis, heapAfterGcBytes - earlier.heapAfterGcBytes);
         }
 
-        Message.Usage toMessage() {
-            return new Message.Usage(allocatedBytes, collections, collectionMillis, heapAfterGcBytes);
+        Message.Usage toMessage(long residentBytes) {
+            return new Message.Usage(allocatedBytes, collections, collectionMillis, heapAfterGcBytes, residentBytes);
         }
 
         static Reading of(Message.Usage usage) {

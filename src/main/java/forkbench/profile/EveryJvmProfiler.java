@@ -22,7 +22,9 @@ import java.util.List;
  * <p>Per iteration it reports, normalised by the iteration's operations: {@code fb.alloc.norm} (bytes allocated per
  * operation, all JVMs), {@code fb.alloc.children.norm} (of which by children), {@code fb.gc.count.norm} and
  * {@code fb.gc.time.norm} (collections and their time per operation, all JVMs), and {@code fb.gc.share} (that time
- * over the iteration's wall time: above 100% when several JVMs collect at once).
+ * over the iteration's wall time: above 100% when several JVMs collect at once), and {@code fb.resident} (the
+ * resident memory of all the JVMs: this one's at the iteration's end plus the most its live children held at once
+ * during it, so cold children count while they live; Linux only, 0 elsewhere).
  */
 public final class EveryJvmProfiler implements InternalProfiler {
 
@@ -51,6 +53,7 @@ public final class EveryJvmProfiler implements InternalProfiler {
             meter = UsageMeter.ofThisJvm();
         }
         childrenBefore = ChildUsage.total();
+        ChildUsage.takeResidentPeak();
         ownBefore = meter.read();
         wallBefore = System.nanoTime();
     }
@@ -61,6 +64,7 @@ public final class EveryJvmProfiler implements InternalProfiler {
         long wallNanos = System.nanoTime() - wallBefore;
         UsageMeter.Reading own = meter.read().since(ownBefore);
         UsageMeter.Reading children = ChildUsage.total().since(childrenBefore);
+        long resident = UsageMeter.residentBytes() + ChildUsage.takeResidentPeak();
         long ops = result.getMetadata().getAllOps();
         if (ops <= 0 || wallNanos <= 0) {
             return List.of();
@@ -75,6 +79,7 @@ public final class EveryJvmProfiler implements InternalProfiler {
                 new ScalarResult("fb.gc.time.norm", (double) all.collectionMillis() / ops, "ms/op",
                         AggregationPolicy.AVG),
                 new ScalarResult("fb.gc.share", 100.0 * all.collectionMillis() * 1e6 / wallNanos, "%",
-                        AggregationPolicy.AVG));
+                        AggregationPolicy.AVG),
+                new ScalarResult("fb.resident", resident, "B", AggregationPolicy.AVG));
     }
 }

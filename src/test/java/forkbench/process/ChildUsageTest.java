@@ -39,6 +39,21 @@ class ChildUsageTest {
     }
 
     @Test
+    void theChildrensResidentMemoryIsTheMostTheyHeldAtOnceAndNothingOnceTheyAreGone() throws Exception {
+        ChildUsage.enable();
+        ChildUsage.takeResidentPeak();
+        try (Strategy pool = Strategies.create(Strategies.PROCESS_POOL, 2, CHILDREN)) {
+            pool.run(new KiloAllocator(), 1_000);
+            long peak = ChildUsage.takeResidentPeak();
+            // Two live JVMs: each holds well over 10 MiB resident on Linux, where the test runs.
+            assertTrue(peak > 2 * (10L << 20), "two children held " + peak + " bytes");
+            assertTrue(UsageMeter.residentBytes() > 10L << 20, "this JVM: " + UsageMeter.residentBytes());
+        }
+        ChildUsage.takeResidentPeak();
+        assertEquals(0, ChildUsage.takeResidentPeak(), "closed children hold nothing");
+    }
+
+    @Test
     void aColdChildsWholeLifeCountsItsStartIncluded() throws Exception {
         ChildUsage.enable();
         try (Strategy cold = Strategies.create(Strategies.PROCESS_COLD, 1, CHILDREN)) {

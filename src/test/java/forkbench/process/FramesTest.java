@@ -25,7 +25,8 @@ class FramesTest {
     void everyMessageSurvivesTheWire() throws IOException {
         for (Message message : new Message[] {
                 new Message.Start("com.example.Kernel\u00e9", 3, Long.MAX_VALUE), new Message.Start("", 0, 0),
-                new Message.Result(-7), new Message.Ready(Frames.PROTOCOL_VERSION), new Message.Failure("no \u2603")}) {
+                new Message.Result(-7), new Message.Ready(Frames.PROTOCOL_VERSION), new Message.Failure("no \u2603"),
+                new Message.Usage(1L << 40, 17, 1234, 5L << 30, 123_456_789)}) {
             assertEquals(message, roundTrip(message));
         }
     }

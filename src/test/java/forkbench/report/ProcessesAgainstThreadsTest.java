@@ -33,7 +33,9 @@ class ProcessesAgainstThreadsTest {
     private static Map<String, double[][]> usage(double bytes, double childBytes, double share) {
         return Map.of("fb.alloc.norm", forks(bytes, bytes, bytes), "fb.alloc.children.norm",
                 forks(childBytes, childBytes, childBytes), "fb.gc.count.norm", forks(2, 2, 2), "fb.gc.time.norm",
-                forks(1.5, 1.5, 1.5), "fb.gc.share", forks(share, share, share));
+                forks(1.5, 1.5, 1.5), "fb.gc.share", forks(share, share, share), "fb.resident",
+                forks(childBytes > 0 ? 400 << 20 : 200 << 20, childBytes > 0 ? 400 << 20 : 200 << 20,
+                        childBytes > 0 ? 400 << 20 : 200 << 20));
     }
 
     private Report report() throws Exception {
@@ -78,6 +80,8 @@ class ProcessesAgainstThreadsTest {
         assertTrue(processes.contains("| n = 100, heap = 1g | 2 | 1.00× ["), processes);
         assertTrue(processes.contains("| n = 100, heap = 256m | 2 | **0.80× ["), processes);
         assertTrue(processes.contains("296 MiB / 286 MiB"), processes);
+        assertTrue(processes.contains("| 4.0% / 2.0% | 400 MiB / 200 MiB |"), "resident memory of all JVMs: "
+                + processes);
         assertTrue(outputs.get("report.html").contains("processPool against threadPool"));
         String json = outputs.get("report.json");
         assertTrue(json.contains("\"processesAgainstThreads\"") && json.contains("\"poolOverThreads\"")

@@ -17,15 +17,18 @@ import java.util.Optional;
  * @param gcMillisPerOp      their time per operation, all JVMs
  * @param gcSharePercent     that time over the wall time, in percent (above 100 when several JVMs collect at once)
  * @param forks              how many forks measured it
+ * @param residentBytes      the resident memory of all its JVMs at once, where the run measured it (runs before
+ *                           the profiler reported it have none)
  */
 public record JvmUsage(double bytesPerOp, double childBytesPerOp, double collectionsPerOp, double gcMillisPerOp,
-                       double gcSharePercent, int forks) {
+                       double gcSharePercent, int forks, Optional<Double> residentBytes) {
 
     static final String BYTES = "fb.alloc.norm";
     static final String CHILD_BYTES = "fb.alloc.children.norm";
     static final String COLLECTIONS = "fb.gc.count.norm";
     static final String GC_MILLIS = "fb.gc.time.norm";
     static final String GC_SHARE = "fb.gc.share";
+    static final String RESIDENT = "fb.resident";
 
     /** The usage of one configuration's measurements, when every one of them carries all five figures. */
     static Optional<JvmUsage> of(List<Measurement> measurements) {
@@ -38,7 +41,9 @@ public record JvmUsage(double bytesPerOp, double childBytesPerOp, double collect
         }
         return Optional.of(new JvmUsage(mean(measurements, BYTES), mean(measurements, CHILD_BYTES),
                 mean(measurements, COLLECTIONS), mean(measurements, GC_MILLIS), mean(measurements, GC_SHARE),
-                measurements.stream().mapToInt(m -> m.secondary().get(BYTES).length).sum()));
+                measurements.stream().mapToInt(m -> m.secondary().get(BYTES).length).sum(),
+                measurements.stream().allMatch(m -> m.secondary().containsKey(RESIDENT))
+                        ? Optional.of(mean(measurements, RESIDENT)) : Optional.empty()));
     }
 
     private static double mean(List<Measurement> measurements, String name) {

@@ -157,10 +157,26 @@ public final class ReportView {
                     Cell.of(pair.pool().map(u -> Format.share(u.gcSharePercent() / 100)).orElse("") + " / "
                             + pair.threads().map(u -> Format.share(u.gcSharePercent() / 100)).orElse(""))));
         }
+        List<Column> columns = new ArrayList<>(List.of(Column.text("job"), Column.number("workers"),
+                Column.number("processPool / threadPool"), Column.number("allocated/op, all JVMs: processes / threads"),
+                Column.number("GC time share: processes / threads")));
+        boolean resident = report.processesAgainstThreads().stream().anyMatch(pair -> resident(pair.pool()).isPresent()
+                || resident(pair.threads()).isPresent());
+        if (resident) {
+            columns.add(Column.number("resident memory, all JVMs: processes / threads"));
+            for (int i = 0; i < rows.size(); i++) {
+                Report.ProcessesAgainstThreads pair = report.processesAgainstThreads().get(i);
+                List<Cell> row = new ArrayList<>(rows.get(i));
+                row.add(Cell.of(resident(pair.pool()).orElse("") + " / " + resident(pair.threads()).orElse("")));
+                rows.set(i, row);
+            }
+        }
         return java.util.Optional.of(new Table("processes-against-threads", "processPool against threadPool",
-                List.of(Column.text("job"), Column.number("workers"), Column.number("processPool / threadPool"),
-                        Column.number("allocated/op, all JVMs: processes / threads"),
-                        Column.number("GC time share: processes / threads")), rows));
+                columns, rows));
+    }
+
+    private static java.util.Optional<String> resident(java.util.Optional<JvmUsage> usage) {
+        return usage.flatMap(JvmUsage::residentBytes).map(bytes -> Format.kib(bytes / 1024));
     }
 
     /** What every JVM allocated and collected: in the answer, the two figures that decide; in full, all four. */
