@@ -93,7 +93,8 @@ public final class ReportView {
                     + "pool's on the same job, memory and workers (below 1: the processes were faster), with its "
                     + Format.percent(report.confidence()) + " interval over fork means, n.s. where it contains 1 (not "
                     + "shown to differ, which is not shown to be the same); beside it, what all the JVMs of each "
-                    + "allocated per job and their GC time share."));
+                    + "allocated per job, their GC time share and, where measured, the resident memory they held at "
+                    + "once."));
             blocks.add(new Block.TableBlock(table));
         });
         int index = 0;
