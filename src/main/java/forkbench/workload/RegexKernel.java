@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * matched whole by {@code java.util.regex} with groups for its fields, then searched for every number in it; the
  * answer folds the fields and the count of numbers. Each line, matcher and group is a new object.
  */
-public final class RegexKernel implements Kernel {
+public final class RegexKernel extends SummedKernel {
 
     private static final Pattern LINE = Pattern.compile(
             "^(\\S+) (INFO|WARN|ERROR) \\[worker-(\\d+)\\] (GET|POST|PUT|DELETE) (\\S+) (\\d{3}) (\\d+)ms user=(\\w+)$");
@@ -49,11 +49,6 @@ public final class RegexKernel implements Kernel {
                 + random.nextInt(100_000) + "?page=" + random.nextInt(20) + " "
                 + STATUSES[random.nextInt(STATUSES.length)] + " " + random.nextInt(2_000) + "ms user=u"
                 + random.nextInt(10_000);
-    }
-
-    @Override
-    public long combine(long left, long right) {
-        return left + right;
     }
 
     @Override

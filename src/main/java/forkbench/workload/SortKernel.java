@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * a name) built on the heap and sorted by key, then by amount, through a comparator; the answer folds the sorted
  * order. An object graph per item: what a collector has to trace and copy while it lives.
  */
-public final class SortKernel implements Kernel {
+public final class SortKernel extends SummedKernel {
 
     private static final int RECORDS = 256;
     private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::key)
@@ -45,11 +45,6 @@ public final class SortKernel implements Kernel {
             entries.add(new Entry(random.nextInt(64), random.nextInt(1_000_000), "n" + random.nextInt(1000)));
         }
         return entries;
-    }
-
-    @Override
-    public long combine(long left, long right) {
-        return left + right;
     }
 
     @Override
