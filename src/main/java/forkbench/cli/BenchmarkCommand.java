@@ -286,6 +286,7 @@ final class BenchmarkCommand {
      */
     private void runRounds(Options options, RoundsOption rounds, RunRecord record, boolean resumed)
             throws RunnerException, IOException, UsageException, InputException {
+        ResultDocument start = resumed ? record.earlierRounds() : ResultDocument.empty();
         Collection<BenchmarkListEntry> entries = selected(options.getIncludes(), options.getExcludes());
         List<Configuration> configurations = Configurations.expand(entries, options);
         Target target = rounds.target();
@@ -293,13 +294,12 @@ final class BenchmarkCommand {
         String seed = RoundsOption.SEED + " " + shuffle + " repeats the order";
         out.println("# forkbench: " + (resumed ? "resuming " + record.resultFile() + ": " : "")
                 + (target.adaptive()
-                ? "rounds until every configuration is within ±" + trim(target.percent()) + "% (at least "
+                ? "rounds until every configuration is within ±" + Plan.percent(target.percent()) + "% (at least "
                         + target.minRounds() + " rounds, at most " + target.maxRounds()
                         + (target.maxTime() == null ? "" : ", within " + Plan.minutes(target.maxTime())) + ") for "
                         + configurations.size() + " configurations (" + seed + ")"
                 : "interleaving " + configurations.size() + " configurations in " + target.minRounds() + " rounds ("
                         + seed + ")"));
-        ResultDocument start = resumed ? ResultDocument.read(record.resultFile()) : ResultDocument.empty();
         // Each fork's own JMH run writes its JSON here; the name says it is not the file to keep.
         Path scratch = Leftovers.track(Files.createTempFile("forkbench-one-round-only-", ".json"));
         RoundsRun.Progress progress;
@@ -324,10 +324,6 @@ final class BenchmarkCommand {
             seconds.put(entry.getUsername(), time.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000.0);
         }
         return seconds;
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private static Collection<BenchmarkListEntry> selected(List<String> includes, List<String> excludes)

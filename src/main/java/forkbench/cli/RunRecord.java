@@ -5,6 +5,7 @@ import forkbench.report.RecordedInputs;
 import forkbench.report.Reporter;
 import forkbench.report.export.ReportFiles;
 import forkbench.report.input.InputException;
+import forkbench.report.input.JmhResults;
 import forkbench.interleave.Plan;
 import forkbench.interleave.ResultDocument;
 import forkbench.interleave.RoundsRun;
@@ -82,12 +83,37 @@ final class RunRecord {
         return new RunRecord(null, format, file, started, false);
     }
 
-    /** The run kept in {@code place} (a run folder holding result.json, or a result file), to be continued. */
+    /**
+     * The run kept in {@code place} (a run folder holding result.json, or a result file), to be continued: only a
+     * run in rounds, on the machine and JDK it started on (more rounds elsewhere would pool forks that are not
+     * comparable, and a different core count would change the workers sweep under it).
+     */
     static RunRecord resume(Path place) throws UsageException {
         Path file = resultFileIn(place);
         RunMetadata metadata = metadataOf(file);
+        if (metadata.interleaving() == null) {
+            throw new UsageException("--resume " + place + ": that run was made JMH's own way (-f), not in rounds, "
+                    + "so there is nothing to resume; start a new run instead");
+        }
+        String differs = metadata.sameMachineAs(RunMetadata.capture());
+        if (differs != null) {
+            throw new UsageException("--resume " + place + ": " + differs + "; more rounds here would not be "
+                    + "comparable with the earlier ones: resume it where it started, or start a new run");
+        }
         Path folder = Files.isDirectory(place) ? place : null;
         return new RunRecord(folder, ResultFormatType.JSON, file, metadata, true);
+    }
+
+    /** The rounds a resumed run already has, checked as {@code report} checks its input. */
+    ResultDocument earlierRounds() throws UsageException {
+        try {
+            JmhResults.read(resultFile, "workers", started.hostname());
+            return ResultDocument.read(resultFile);
+        } catch (InputException e) {
+            throw new UsageException("--resume: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("--resume: " + resultFile + ": " + IoErrors.describe(e));
+        }
     }
 
     /** The command line the run kept in {@code place} was started with. */

@@ -3,6 +3,7 @@ package forkbench.interleave;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -26,5 +27,16 @@ public final class RoundPlan {
         List<Configuration> shuffled = new ArrayList<>(configurations);
         Collections.shuffle(shuffled, new Random(seed * 1_000_003L + round));
         return shuffled;
+    }
+
+    /** The rounds every configuration has finished: the fewest forks any of them has (none for a missing one). */
+    public static int completeRounds(List<Configuration> configurations, Map<Configuration, Integer> forks) {
+        return configurations.stream().mapToInt(c -> forks.getOrDefault(c, 0)).min().orElse(0);
+    }
+
+    /** Those of {@code configurations} still without their fork of round {@code round} (counted from 0). */
+    public static List<Configuration> due(List<Configuration> configurations, Map<Configuration, Integer> forks,
+                                          int round) {
+        return configurations.stream().filter(c -> forks.getOrDefault(c, 0) <= round).toList();
     }
 }

@@ -81,7 +81,9 @@ public final class RoundsRun {
     public Progress run(ResultDocument start) throws RunnerException, IOException, InputException {
         long began = System.nanoTime();
         ResultDocument combined = start;
-        int rounds = start.forks().values().stream().max(Integer::compare).orElse(0);
+        // Each configuration goes on from the forks it has: one missing from a resumed file starts at its first.
+        Map<Configuration, Integer> forks = new LinkedHashMap<>(start.forks());
+        int rounds = RoundPlan.completeRounds(configurations, forks);
         Map<Configuration, Status> statuses = combined.isEmpty() ? Map.of() : Status.of(combined, target);
         List<Configuration> active = new ArrayList<>(configurations);
         Map<Configuration, Status> resumed = statuses;
@@ -101,7 +103,7 @@ public final class RoundsRun {
                 stopped = target.adaptive() ? "the maximum of " + target.maxRounds() + " rounds" : null;
                 break;
             }
-            List<Configuration> shuffled = RoundPlan.order(active, seed, rounds);
+            List<Configuration> shuffled = RoundPlan.order(RoundPlan.due(active, forks, rounds), seed, rounds);
             ResultDocument round = ResultDocument.empty();
             List<String> ran = new ArrayList<>();
             boolean outOfTime = false;
@@ -119,6 +121,7 @@ public final class RoundsRun {
                 forkSeconds.computeIfAbsent(configuration, c -> new ArrayList<>())
                         .add((System.nanoTime() - forkStart) / 1e9);
                 ran.add(configuration.label());
+                forks.merge(configuration, 1, Integer::sum);
             }
             if (!ran.isEmpty()) {
                 rounds++;
@@ -139,7 +142,8 @@ public final class RoundsRun {
                     Plan now = Plan.of(target, open, costs(forkSeconds, statuses), measured(statuses), rounds);
                     if (plan == null) {
                         plan = now;
-                        out.println("# forkbench: plan from " + rounds + " pilot rounds: " + plan.describe());
+                        out.println("# forkbench: plan from " + (rounds == target.minRounds() ? "the " + rounds
+                                + " pilot rounds" : "the " + rounds + " rounds so far") + ": " + plan.describe());
                         iterations = plan.iterations();
                         if (target.planOnly()) {
                             stopped = "plan only";
@@ -210,10 +214,10 @@ public final class RoundsRun {
         Status worst = statuses.values().stream().filter(s -> !Double.isNaN(s.halfWidthPercent()))
                 .max(Comparator.comparingDouble(Status::halfWidthPercent)).orElse(null);
         out.println(String.format(Locale.ROOT, "# forkbench: round %d: %d/%d converged (±%s%%)%s; elapsed %s; "
-                        + "forecast %s more%s", rounds, converged, statuses.size(), trim(target.percent()),
+                        + "%s%s", rounds, converged, statuses.size(), Plan.percent(target.percent()),
                 worst == null ? "" : String.format(Locale.ROOT, "; worst ±%.1f%% %s", worst.halfWidthPercent(),
                         worst.configuration().label()),
-                Plan.minutes(Duration.ofNanos(System.nanoTime() - began)), Plan.minutes(forecast.remaining()),
+                Plan.minutes(Duration.ofNanos(System.nanoTime() - began)), forecast.forecast(),
                 active.size() < configurations.size() ? "; " + (configurations.size() - active.size())
                         + " converged earlier, no longer measured" : ""));
     }
@@ -246,9 +250,4 @@ public final class RoundsRun {
         });
         return costs;
     }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
-
 }

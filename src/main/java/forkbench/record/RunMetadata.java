@@ -79,6 +79,24 @@ public record RunMetadata(String hostname, String cpuModel, int logicalCores, Do
                 : "interleaved: " + interleaving.rounds() + " rounds, seed " + interleaving.seed();
     }
 
+    /**
+     * What differs between the machine this run was made on and {@code other}'s — host, cores, CPU quota, JDK —
+     * as a phrase ("made on vm (2 cores, JDK X); this is ci (4 cores, JDK X)"), or {@code null} when nothing does.
+     */
+    public String sameMachineAs(RunMetadata other) {
+        if (hostname.equals(other.hostname) && logicalCores == other.logicalCores
+                && java.util.Objects.equals(cpuQuota, other.cpuQuota) && jdk.equals(other.jdk)) {
+            return null;
+        }
+        return "made on " + describeMachine() + "; this is " + other.describeMachine();
+    }
+
+    /** Host, cores (and quota) and JDK, as a reader tells machines apart. */
+    public String describeMachine() {
+        return hostname + " (" + logicalCores + (logicalCores == 1 ? " core" : " cores")
+                + (cpuQuota == null ? "" : ", a quota of " + cpuQuota) + ", JDK " + jdk + ")";
+    }
+
     /** The cores the run could really use: the cgroup quota where it is lower than the logical core count. */
     public double usableCores() {
         return cpuQuota != null && cpuQuota < logicalCores ? cpuQuota : logicalCores;

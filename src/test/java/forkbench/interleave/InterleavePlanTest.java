@@ -62,4 +62,18 @@ class InterleavePlanTest {
         assertThrows(IllegalArgumentException.class, () -> RoundPlan.order(List.of(), 1, -1));
         assertThrows(IllegalArgumentException.class, () -> RoundPlan.order(List.of(), 1, RoundPlan.MAX_ROUNDS));
     }
+
+    @Test
+    void aResumedRunMeasuresAConfigurationItsFileLacksUntilItHasAsManyForksAsTheRest() throws Exception {
+        List<Configuration> configurations = strategyConfigurations("-p", "n=10", "-p", "workers=1,2,4");
+        Configuration missing = configurations.get(configurations.size() - 1);
+        Map<Configuration, Integer> forks = new java.util.HashMap<>();
+        configurations.forEach(c -> forks.put(c, 1));
+        forks.remove(missing);
+        assertEquals(0, RoundPlan.completeRounds(configurations, forks), "the run has not finished its first round");
+        assertEquals(List.of(missing), RoundPlan.due(configurations, forks, 0));
+        forks.put(missing, 1);
+        assertEquals(1, RoundPlan.completeRounds(configurations, forks));
+        assertEquals(configurations, RoundPlan.due(configurations, forks, 1));
+    }
 }

@@ -80,4 +80,30 @@ class RoundsTest {
         assertEquals(100, Plan.forksNeeded(replicates, 1, 0.001, 100), "capped at the maximum");
         assertEquals(3, Plan.forksNeeded(replicates, 1, 0.5, 100), "never fewer than the pilot's 3");
     }
+
+    @Test
+    void aPlanThatTheMostRoundsCannotReachSaysSoAndByHowMuch() throws Exception {
+        ResultDocument pilot = ResultDocument.parse("[" + result("2", 10, 11, 9) + "]");
+        Target target = new Target(0.5, null, 3, 6, false);
+        Status status = Status.of(pilot, target).values().iterator().next();
+        Plan plan = Plan.of(target, List.of(status), Map.of(status.configuration(), new Plan.Cost(2.0, 0.5)), 2, 3);
+        assertEquals(6, plan.rounds());
+        Plan.Shortfall shortfall = plan.shortfall().orElseThrow();
+        // sd 1 on a mean of 10 over 6 forks: t(5) · 1 / sqrt(6) / 10 ≈ 10.5%.
+        assertEquals(10.5, shortfall.percent(), 0.2);
+        assertTrue(plan.describe().contains("the most rounds allowed (6) stop short of it: "
+                + status.configuration().label() + " should reach about ±10."), plan.describe());
+        assertTrue(plan.forecast().contains("short of the target"), plan.forecast());
+        Plan reachable = Plan.of(new Target(50.0, null, 3, 6, false), List.of(status),
+                Map.of(status.configuration(), new Plan.Cost(2.0, 0.5)), 2, 3);
+        assertTrue(reachable.shortfall().isEmpty(), reachable.toString());
+    }
+
+    @Test
+    void aTargetPrintsAsAPersonWritesIt() {
+        assertEquals("2", Plan.percent(2.0));
+        assertEquals("45.6", Plan.percent(45.6));
+        assertEquals("0.5", Plan.percent(0.5));
+        assertEquals("0.0000001", Plan.percent(1e-7));
+    }
 }
