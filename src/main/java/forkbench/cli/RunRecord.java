@@ -68,8 +68,8 @@ final class RunRecord {
         if (!cli.getResult().hasValue() && !cli.getResultFormat().hasValue()) {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
             String host = started.hostname().replaceAll("[^A-Za-z0-9._-]", "_");
-            Path folder = ReportFiles.freeFolder(Path.of(RESULTS, "run-" + stamp + "-" + host));
-            Files.createDirectories(Leftovers.removeIfEmptyAtExit(folder));
+            Path folder = Leftovers.removeIfEmptyAtExit(ReportFiles.claimFolder(Path.of(RESULTS,
+                    "run-" + stamp + "-" + host)));
             Path result = Leftovers.removeIfEmptyAtExit(folder.resolve(RESULT_FILE));
             return new RunRecord(folder, ResultFormatType.JSON, result, started, false);
         }

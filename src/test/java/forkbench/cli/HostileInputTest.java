@@ -209,6 +209,27 @@ class HostileInputTest {
     }
 
     @Test
+    void runsStartedInTheSameSecondEachClaimTheirOwnFolder() throws Exception {
+        Path base = dir.resolve("results/run-20261202-120000-vm");
+        Files.createDirectories(base);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Path>> claims = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                claims.add(pool.submit(() -> forkbench.report.export.ReportFiles.claimFolder(base)));
+            }
+            java.util.Set<Path> folders = new java.util.HashSet<>();
+            for (Future<Path> claim : claims) {
+                folders.add(claim.get());
+            }
+            assertEquals(8, folders.size(), "two runs got one folder: " + folders);
+            assertFalse(folders.contains(base), "an empty folder another run made is not free");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void forceReplacesTheWholeFolderSoOldChartsGo() throws IOException {
         Path out = dir.resolve("r");
         Path a = file("a.json", result("pool", "\"n\": \"10\", \"workers\": \"2\"", 5, 5.1),

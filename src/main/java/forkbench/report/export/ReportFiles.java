@@ -28,6 +28,23 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
+    /**
+     * Creates and returns the first of {@code base}, {@code base-2}, {@code base-3}, ... that did not exist: the
+     * creation is the claim, so two runs started in the same second never share a folder, and an empty folder
+     * another run has just made is never taken for a free one.
+     */
+    public static Path claimFolder(Path base) throws IOException {
+        Files.createDirectories(base.toAbsolutePath().getParent());
+        for (int i = 1; ; i++) {
+            Path candidate = i == 1 ? base : base.resolveSibling(base.getFileName() + "-" + i);
+            try {
+                return Files.createDirectory(candidate);
+            } catch (FileAlreadyExistsException taken) {
+                // Someone else's: try the next name.
+            }
+        }
+    }
+
     /** The first of {@code base}, {@code base-2}, {@code base-3}, ... that does not exist or is empty. */
     public static Path freeFolder(Path base) {
         for (int i = 1; ; i++) {
