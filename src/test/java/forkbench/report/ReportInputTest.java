@@ -94,4 +94,17 @@ class ReportInputTest {
         assertArrayEquals(new double[] {2e6, 2e6}, JmhResults.read(file, "workers", "h").get(0).iterationNanos(),
                 1e-9);
     }
+
+    @Test
+    void aSampleModeForkMeanWeightsEachIterationByItsSamples() throws Exception {
+        Path file = dir.resolve("sample.json");
+        // One sample of 40 ms, then three of 10 ms: the fork's mean time per operation is 70 / 4 = 17.5 ms, not
+        // the mean of the two iterations' means (25 ms).
+        Files.writeString(file, """
+                [{"benchmark": "x.Y.s", "mode": "sample", "threads": 1, "forks": 1, "params": {"workers": "1"},
+                  "primaryMetric": {"score": 17.5, "scoreError": "NaN", "scoreUnit": "ms/op",
+                    "rawDataHistogram": [[ [[40.0, 1]], [[10.0, 3]] ]]}}]
+                """);
+        assertArrayEquals(new double[] {17.5e6}, JmhResults.read(file, "workers", "h").get(0).forkMeans(), 1e-6);
+    }
 }

@@ -144,17 +144,20 @@ public final class JmhResults {
         } catch (IllegalArgumentException e) {
             throw new InputException(file, where + " (" + benchmark + "): " + e.getMessage());
         }
-        List<List<Double>> scores = iterations(file, where, benchmark, metric);
+        List<List<Iteration>> scores = iterations(file, where, benchmark, metric);
         double[][] nanos = new double[scores.size()][];
+        double[][] operations = new double[scores.size()][];
         for (int f = 0; f < nanos.length; f++) {
-            List<Double> fork = scores.get(f);
+            List<Iteration> fork = scores.get(f);
             nanos[f] = new double[fork.size()];
+            operations[f] = new double[fork.size()];
             for (int i = 0; i < nanos[f].length; i++) {
-                nanos[f][i] = scale.systemNanosPerOperation(fork.get(i), threads);
+                nanos[f][i] = scale.systemNanosPerOperation(fork.get(i).score(), threads);
+                operations[f][i] = fork.get(i).samples();
             }
         }
         String label = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        return new Measurement(file.toString(), host, benchmark, label, params, workers, mode, nanos,
+        return new Measurement(file.toString(), host, benchmark, label, params, workers, mode, nanos, operations,
                 secondary(result));
     }
 
@@ -192,21 +195,25 @@ public final class JmhResults {
         return metrics;
     }
 
+    /** One measured iteration: its score, and how many samples it is the mean of (one but in sample mode). */
+    private record Iteration(double score, double samples) {
+    }
+
     /** One score per measured iteration, fork by fork. */
-    private static List<List<Double>> iterations(Path file, String where, String benchmark, JsonNode metric)
+    private static List<List<Iteration>> iterations(Path file, String where, String benchmark, JsonNode metric)
             throws InputException {
         JsonNode raw = metric.get("rawData");
         JsonNode histogram = metric.get("rawDataHistogram");
-        List<List<Double>> forks = new ArrayList<>();
+        List<List<Iteration>> forks = new ArrayList<>();
         if (raw != null && raw.isArray() && !raw.isEmpty()) {
             for (JsonNode iterations : raw) {
                 if (!iterations.isArray() || iterations.isEmpty()) {
                     throw new InputException(file, where + " (" + benchmark + "): fork " + (forks.size() + 1)
                             + " of rawData holds no measured iteration");
                 }
-                List<Double> values = new ArrayList<>();
+                List<Iteration> values = new ArrayList<>();
                 for (JsonNode iteration : iterations) {
-                    values.add(number(file, where, benchmark, iteration));
+                    values.add(new Iteration(number(file, where, benchmark, iteration), 1));
                 }
                 forks.add(values);
             }
@@ -214,7 +221,7 @@ public final class JmhResults {
         }
         if (histogram != null && histogram.isArray() && !histogram.isEmpty()) {
             for (JsonNode fork : histogram) {
-                List<Double> values = new ArrayList<>();
+                List<Iteration> values = new ArrayList<>();
                 for (JsonNode iteration : fork) {
                     double sum = 0;
                     double count = 0;
@@ -225,7 +232,7 @@ public final class JmhResults {
                         count += times;
                     }
                     if (count > 0) {
-                        values.add(sum / count);
+                        values.add(new Iteration(sum / count, count));
                     }
                 }
                 if (values.isEmpty()) {
@@ -237,7 +244,7 @@ public final class JmhResults {
             return forks;
         }
         // No raw data (a hand-trimmed file): fall back on the score alone, as one fork of one iteration.
-        forks.add(List.of(number(file, where, benchmark, metric.get("score"))));
+        forks.add(List.of(new Iteration(number(file, where, benchmark, metric.get("score")), 1)));
         return forks;
     }
 

@@ -19,11 +19,14 @@ import java.util.Map;
  * @param workers   the worker count: the worker parameter's value, or JMH's thread count
  * @param mode      the JMH mode it was measured in ({@code thrpt}, {@code avgt}, {@code sample}, {@code ss})
  * @param forks     {@code [fork][iteration]}: nanoseconds per operation of the whole system
+ * @param sampleCounts {@code [fork][iteration]}: how many samples each iteration's time is the mean of: in
+ *                  sample mode its histogram's count, which differs from iteration to iteration; else one
  * @param secondary forkbench's own secondary metrics ({@code fb.*}, from its profiler of every JVM), each as its
  *                  fork means in its own unit; empty when the run did not measure them
  */
 public record Measurement(String source, String host, String benchmark, String label, Map<String, String> params,
-                          int workers, String mode, double[][] forks, Map<String, double[]> secondary) {
+                          int workers, String mode, double[][] forks, double[][] sampleCounts,
+                          Map<String, double[]> secondary) {
 
     /** The secondary metrics forkbench reads: the names its profiler reports under. */
     public static final String SECONDARY_PREFIX = "fb.";
@@ -31,12 +34,18 @@ public record Measurement(String source, String host, String benchmark, String l
     public Measurement {
         params = Map.copyOf(params);
         forks = copy(forks);
+        sampleCounts = copy(sampleCounts);
         secondary = Map.copyOf(secondary);
     }
 
     @Override
     public double[][] forks() {
         return copy(forks);
+    }
+
+    @Override
+    public double[][] sampleCounts() {
+        return copy(sampleCounts);
     }
 
     /** How many measured iterations, over every fork. */
@@ -52,18 +61,23 @@ public record Measurement(String source, String host, String benchmark, String l
     /**
      * Each fork's time per operation. In {@code avgt} and {@code thrpt} each iteration runs for a fixed time, so the
      * fork's operations over its time is the harmonic mean of its iterations' times per operation (the arithmetic
-     * mean of their throughputs): the same number whichever of the two modes recorded it. In {@code ss} and
-     * {@code sample} every iteration (or sample) is a fixed number of operations: the arithmetic mean.
+     * mean of their throughputs): the same number whichever of the two modes recorded it. In {@code ss} every
+     * iteration is a fixed number of operations: the arithmetic mean. In {@code sample} an iteration is the mean of
+     * however many samples fitted in it: the mean over every sample of the fork, each iteration weighted by its count.
      */
     public double[] forkMeans() {
         boolean timed = mode.equals("avgt") || mode.equals("thrpt");
         double[] means = new double[forks.length];
         for (int f = 0; f < forks.length; f++) {
             double sum = 0;
-            for (double nanos : forks[f]) {
-                sum += timed ? 1 / nanos : nanos;
+            double weight = 0;
+            for (int i = 0; i < forks[f].length; i++) {
+                double nanos = forks[f][i];
+                double count = timed ? 1 : sampleCounts[f][i];
+                sum += count * (timed ? 1 / nanos : nanos);
+                weight += count;
             }
-            means[f] = timed ? forks[f].length / sum : sum / forks[f].length;
+            means[f] = timed ? weight / sum : sum / weight;
         }
         return means;
     }
