@@ -3,6 +3,7 @@ package forkbench.cli;
 import forkbench.compare.Comparison;
 import forkbench.io.IoErrors;
 import forkbench.io.OutputRefusedException;
+import forkbench.record.RunMetadata;
 import forkbench.compare.ComparisonView;
 import forkbench.report.export.HtmlWriter;
 import forkbench.report.export.MarkdownWriter;
@@ -75,6 +76,24 @@ final class CompareCommand implements Callable<Integer> {
         return Subcommands.execute(new CompareCommand(out, err), "compare", args, out, err);
     }
 
+    /** Where the two runs were made on different machines (host, cores, JDK), what differs; else nothing. */
+    private List<String> machines() throws InputException {
+        RunMetadata before = metadata(base);
+        RunMetadata after = metadata(fresh);
+        String difference = before == null || after == null ? null : before.sameMachineAs(after);
+        return difference == null ? List.of() : List.of("the base run was " + difference.replace("; this is",
+                "; the new run on") + ": a change may be the machine's, not the code's");
+    }
+
+    private static RunMetadata metadata(Path run) throws InputException {
+        try {
+            return RunMetadata.readFor(run);
+        } catch (IOException e) {
+            throw new InputException(RunMetadata.fileFor(run), "unreadable run metadata ("
+                    + IoErrors.describe(e) + ")");
+        }
+    }
+
     @Override
     public Integer call() {
         if (!(confidence > 0 && confidence < 1)) {
@@ -92,12 +111,19 @@ final class CompareCommand implements Callable<Integer> {
         Map<String, String> outputs = new LinkedHashMap<>();
         try {
             ReportFiles.check(folder, OUTPUT_NAMES, force, inputs);
-            Duplicates.refuseRepeatedFiles(inputs);
+            if (Duplicates.sameFile(base, fresh)) {
+                err.println("forkbench compare: " + base + " and " + fresh + " are one file: compare a run with "
+                        + "another run");
+                return ExitCode.BAD_INPUT;
+            }
             List<Measurement> before = JmhResults.read(base, workerParam, "base");
             List<Measurement> after = JmhResults.read(fresh, workerParam, "new");
             Duplicates.refuse(before);
             Duplicates.refuse(after);
-            comparison = Comparison.of(before, after, confidence, threshold);
+            List<Measurement> both = new java.util.ArrayList<>(before);
+            both.addAll(after);
+            Duplicates.refuseMixedModes(both, true);
+            comparison = Comparison.of(before, after, confidence, threshold).withCautions(machines());
             if (comparison.changes().isEmpty()) {
                 err.println("forkbench compare: " + base + " and " + fresh + " share no benchmark configuration");
                 return ExitCode.BAD_INPUT;
@@ -113,6 +139,7 @@ final class CompareCommand implements Callable<Integer> {
             err.println("forkbench compare: cannot write the comparison: " + IoErrors.describe(e));
             return ExitCode.FAILED;
         }
+        comparison.cautions().forEach(caution -> err.println("forkbench compare: caution: " + caution));
         stdout.print(outputs.get("compare.md"));
         err.println("forkbench compare: wrote compare.md and compare.html to " + folder);
         return comparison.hasRegression() ? ExitCode.FINDING : ExitCode.OK;

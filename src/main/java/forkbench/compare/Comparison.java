@@ -31,9 +31,22 @@ import java.util.TreeSet;
  *                         parameter added since the base run, such as {@code kernel=sum}), as {@code name=value}
  * @param tested           configurations with at least two forks on each side: those the correction counts
  * @param thresholdPercent a slowdown is a regression only when significant after correction and more than this
+ * @param cautions         what makes the two runs less comparable than they look (made on different machines)
  */
 public record Comparison(List<Change> changes, List<String> onlyInBase, List<String> onlyInNew,
-                         List<String> setAside, double confidence, double thresholdPercent, int tested) {
+                         List<String> setAside, double confidence, double thresholdPercent, int tested,
+                         List<String> cautions) {
+
+    public Comparison {
+        cautions = List.copyOf(cautions);
+    }
+
+    /** This comparison with {@code more} cautions. */
+    public Comparison withCautions(List<String> more) {
+        List<String> all = new ArrayList<>(cautions);
+        all.addAll(more);
+        return new Comparison(changes, onlyInBase, onlyInNew, setAside, confidence, thresholdPercent, tested, all);
+    }
 
     /**
      * @param baseForks   forks of the base run
@@ -110,7 +123,7 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
                 .map(ConfigurationKey::toString).toList();
         int tested = (int) Arrays.stream(p).filter(value -> !Double.isNaN(value)).count();
         return new Comparison(changes, onlyInBase, onlyInNew, List.copyOf(setAside), confidence, thresholdPercent,
-                tested);
+                tested, List.of());
     }
 
     /** Welch's two-sided p-value for equal means of two samples of fork means; NaN with fewer than 2 a side. */

@@ -30,11 +30,12 @@ public final class ComparisonView {
                     Cell.of(Format.time(change.newNanos())), Cell.of(Format.ratio(change.ratio())),
                     Cell.of(percent(change.percent())), Cell.of(pValues(change)), new Cell(verdict(change), mark)));
         }
-        List<Block> blocks = new ArrayList<>(List.of(new Block.Paragraph(summary(comparison)),
-                new Block.TableBlock(new Table("changes", null, List.of(Column.text("configuration"),
-                        Column.number("forks base / new"), Column.number("base"), Column.number("new"),
-                        Column.number("new / base [" + Format.percent(comparison.confidence()) + " CI]"),
-                        Column.number("change"), Column.number("p (Holm)"), Column.text("verdict")), rows))));
+        List<Block> blocks = new ArrayList<>(List.of(new Block.Paragraph(summary(comparison))));
+        comparison.cautions().forEach(caution -> blocks.add(new Block.Paragraph("Caution: " + caution)));
+        blocks.add(new Block.TableBlock(new Table("changes", null, List.of(Column.text("configuration"),
+                Column.number("forks base / new"), Column.number("base"), Column.number("new"),
+                Column.number("new / base [" + Format.percent(comparison.confidence()) + " CI]"),
+                Column.number("change"), Column.number("p (Holm)"), Column.text("verdict")), rows)));
         List<Section> sections = new ArrayList<>(List.of(new Section("changes", "Changes", blocks)));
         unmatched(sections, "only-in-base", "Only in the base run", comparison.onlyInBase());
         unmatched(sections, "only-in-new", "Only in the new run", comparison.onlyInNew());

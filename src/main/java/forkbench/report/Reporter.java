@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** From JMH JSON files (and the metadata beside them) to a report and its four renderings. */
 public final class Reporter {
@@ -84,11 +85,14 @@ public final class Reporter {
             }
             String host = metadata == null || metadata.hostname() == null ? UNRECORDED_HOST : metadata.hostname();
             measurements.addAll(JmhResults.read(file, workerParam, host));
-            runs.add(new Report.Run(file.toString(), host, metadata, memory, runWarnings(file, metadata)));
+            List<Report.Warning> warnings = runWarnings(file, metadata);
+            differingMachine(file, metadata, runs).ifPresent(warnings::add);
+            runs.add(new Report.Run(file.toString(), host, metadata, memory, warnings));
         }
         if (!merge) {
             Duplicates.refuse(measurements);
         }
+        Duplicates.refuseMixedModes(measurements, false);
         return Analysis.analyze(measurements, runs, options);
     }
 
@@ -160,6 +164,21 @@ public final class Reporter {
     /** The headline of a report built from {@code report}, for a run's closing lines. */
     public static String headline(Report report, ReportOptions options) {
         return headline(ReportView.of(report, options, List.of()));
+    }
+
+    /**
+     * A run whose host name an earlier run shares while its cores or JDK differ: the report puts both under one
+     * host, so its comparisons (and a merge) would mix machines without anyone saying so.
+     */
+    private static Optional<Report.Warning> differingMachine(Path file, RunMetadata metadata, List<Report.Run> earlier) {
+        if (metadata == null) {
+            return Optional.empty();
+        }
+        return earlier.stream().filter(run -> run.metadata() != null && run.host().equals(metadata.hostname()))
+                .map(run -> run.metadata().sameMachineAs(metadata)).filter(java.util.Objects::nonNull).findFirst()
+                .map(difference -> new Report.Warning(Report.Kind.MACHINES_DIFFER, file.toString(), "the same host "
+                        + "name as an earlier input, not the same machine: " + difference + "; set "
+                        + RunMetadata.HOST_VARIABLE + " to tell them apart", 1));
     }
 
     private static List<Report.Warning> runWarnings(Path file, RunMetadata metadata) {

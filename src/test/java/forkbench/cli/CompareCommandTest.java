@@ -144,4 +144,41 @@ class CompareCommandTest {
         }
         assertFalse(Files.exists(dir.resolve("compare")), "nothing is written for bad input");
     }
+
+    @Test
+    void aFileComparedWithItselfIsBadUsageNamedAsSuch() throws IOException {
+        Path base = run("base.json", 1.0, false);
+        Outcome outcome = compare(base.toString(), dir.resolve(".").resolve("base.json").toString());
+        assertEquals(2, outcome.status(), outcome.err());
+        assertTrue(outcome.err().contains("are one file: compare a run with another run"), outcome.err());
+        assertFalse(outcome.err().contains("count double"), outcome.err());
+    }
+
+    @Test
+    void aWarmRunAgainstASingleShotRunIsRefusedNotCompared() throws IOException {
+        Path base = run("base.json", 1.0, false);
+        Path shot = Files.writeString(dir.resolve("shot.json"), Files.readString(run("ss.json", 300, false))
+                .replace("\"avgt\"", "\"ss\""));
+        Outcome outcome = compare(base.toString(), shot.toString(), "--out", dir.resolve("c").toString());
+        assertEquals(2, outcome.status(), outcome.err());
+        assertTrue(outcome.err().contains("is measured in mode avgt here and ss in")
+                || outcome.err().contains("is measured in mode ss here and avgt in"), outcome.err());
+        assertFalse(Files.exists(dir.resolve("c")));
+    }
+
+    @Test
+    void runsMadeOnDifferentMachinesAreComparedWithACaution() throws IOException {
+        Path base = run("base.json", 1.0, false);
+        Path fresh = run("new.json", 1.0, false);
+        forkbench.record.RunMetadata here = forkbench.record.RunMetadata.capture().finished();
+        Files.writeString(forkbench.record.RunMetadata.fileFor(base), here.toJson());
+        Files.writeString(forkbench.record.RunMetadata.fileFor(fresh), new forkbench.record.RunMetadata("big-host",
+                here.cpuModel(), 64, null, here.os(), "Oracle 21.0.1", here.jvm(), here.jvmFlags(), here.startedAt(),
+                here.endedAt(), null, null, null, null, here.arguments()).toJson());
+        Outcome outcome = compare(base.toString(), fresh.toString(), "--out", dir.resolve("c").toString());
+        assertEquals(0, outcome.status(), outcome.err());
+        assertTrue(outcome.err().contains("caution: the base run was made on " + here.describeMachine()
+                + "; the new run on big-host (64 cores, JDK Oracle 21.0.1)"), outcome.err());
+        assertTrue(Files.readString(dir.resolve("c/compare.md")).contains("Caution: the base run was made on"));
+    }
 }

@@ -172,6 +172,35 @@ class HostileInputTest {
         assertTrue(Files.readString(dir.resolve("m/report.json")).contains("\"iterations\" : 12"));
     }
 
+    @Test
+    void aMergeOfWarmForksWithSingleShotsIsRefused() throws IOException {
+        String entry = result("pool", "\"n\": \"10\", \"workers\": \"2\"", 5, 5.1);
+        Path warm = file("warm.json", entry);
+        Path cold = file("cold.json", entry.replace("\"avgt\"", "\"ss\""));
+        Outcome merged = report(warm.toString(), cold.toString(), "--merge", "--out", dir.resolve("m").toString());
+        assertEquals(ExitCode.BAD_INPUT, merged.status(), merged.err());
+        assertOneLine(merged, "forkbench report: " + cold + ": pool n=10 workers=2 is measured in mode ss here and "
+                + "avgt in " + warm);
+        assertFalse(Files.exists(dir.resolve("m")));
+    }
+
+    @Test
+    void runsUnderOneHostNameOnDifferentMachinesAreFlagged() throws IOException {
+        Path a = file("a.json", result("pool", "\"n\": \"10\", \"workers\": \"2\"", 5, 5.1),
+                result("sequential", "\"n\": \"10\"", 9, 9.1));
+        Path b = file("b.json", result("pool", "\"n\": \"77\", \"workers\": \"2\"", 5, 5.1),
+                result("sequential", "\"n\": \"77\"", 9, 9.1));
+        forkbench.record.RunMetadata here = forkbench.record.RunMetadata.capture().finished();
+        Files.writeString(forkbench.record.RunMetadata.fileFor(a), here.toJson());
+        Files.writeString(forkbench.record.RunMetadata.fileFor(b), new forkbench.record.RunMetadata(here.hostname(),
+                here.cpuModel(), 64, null, here.os(), "Oracle 21.0.1", here.jvm(), here.jvmFlags(), here.startedAt(),
+                here.endedAt(), null, null, null, null, here.arguments()).toJson());
+        Outcome outcome = report(a.toString(), b.toString(), "--out", dir.resolve("r").toString());
+        assertEquals(ExitCode.OK, outcome.status(), outcome.err());
+        assertTrue(Files.readString(dir.resolve("r/report.md")).contains("the same host name as an earlier input, "
+                + "not the same machine: made on " + here.describeMachine()), outcome.out());
+    }
+
     // 7, 8. An output folder appears whole or not at all, and never replaces an input.
 
     @Test

@@ -17,6 +17,11 @@ public final class Duplicates {
     private Duplicates() {
     }
 
+    /** Whether two names are one file, by their real paths. */
+    public static boolean sameFile(Path a, Path b) {
+        return real(a).equals(real(b));
+    }
+
     /** Fails on the first file named twice, by its real path. */
     public static void refuseRepeatedFiles(List<Path> files) throws InputException {
         Map<Path, Path> seen = new HashMap<>();
@@ -45,6 +50,26 @@ public final class Duplicates {
                         + where + (earlier.mode().equals(m.mode()) ? "" : " (modes " + earlier.mode() + " and "
                         + m.mode() + ")") + (earlier.benchmark().equals(m.benchmark()) ? "" : " (as "
                         + earlier.benchmark() + " and " + m.benchmark() + ")") + "; pass --merge to pool its forks as one configuration");
+            }
+        }
+    }
+
+    /**
+     * Fails on a configuration measured in more than one JMH mode ({@code avgt} here, {@code ss} there): a warm
+     * fork's time per operation and a single cold shot are different quantities, so pooling or comparing them
+     * says nothing. With {@code acrossHosts} the host is left out of what makes a configuration the same (as
+     * {@code compare} matches a base run with a new one made elsewhere).
+     */
+    public static void refuseMixedModes(List<Measurement> measurements, boolean acrossHosts) throws InputException {
+        Map<ConfigurationKey, Measurement> seen = new HashMap<>();
+        for (Measurement m : measurements) {
+            ConfigurationKey key = acrossHosts ? new ConfigurationKey("", m.label(), m.params(), m.workers())
+                    : m.configuration();
+            Measurement earlier = seen.putIfAbsent(key, m);
+            if (earlier != null && !earlier.mode().equals(m.mode())) {
+                throw new InputException(Path.of(m.source()), key + " is measured in mode " + m.mode() + " here and "
+                        + earlier.mode() + " in " + earlier.source() + ": times from different JMH modes are not "
+                        + "one quantity; report or compare runs of one mode");
             }
         }
     }

@@ -53,6 +53,7 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
     public enum Kind {
         LOAD("load above the cores during the run"),
         NO_METADATA("no run metadata"),
+        MACHINES_DIFFER("runs of one host name on different cores or JDKs"),
         ONE_FORK("one fork: no interval"),
         TWO_FORKS("two forks: very wide intervals"),
         EMPTY_COLUMNS("columns left empty"),
