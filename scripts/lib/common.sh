@@ -83,20 +83,88 @@ ready_jar() {
   fi
 }
 
+# Sets JVM_FLAGS to what every forkbench JVM gets. JMH 1.37 uses sun.misc.Unsafe, which JDK 24+ warns about on
+# every fork; JMH's forks inherit this flag.
+jvm_flags() {
+  JVM_FLAGS=()
+  if [ "$(java_feature_version "$JAVA_HOME/bin/java")" -ge 24 ]; then
+    JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+  fi
+}
+
 # Runs the JDK's java with the given arguments (after ready_jar).
 forkbench_java() {
-  # JMH 1.37 uses sun.misc.Unsafe, which JDK 24+ warns about on every fork; JMH's forks inherit this flag.
-  local jvm_flags=()
-  if [ "$(java_feature_version "$JAVA_HOME/bin/java")" -ge 24 ]; then
-    jvm_flags+=(--sun-misc-unsafe-memory-access=allow)
-  fi
-  "$JAVA_HOME/bin/java" "${jvm_flags[@]}" "$@"
+  jvm_flags
+  "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" "$@"
+}
+
+# The same as the script's last step: java replaces the script, so a signal to it (timeout, kill) reaches the JVM.
+exec_forkbench_java() {
+  jvm_flags
+  exec "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" "$@"
 }
 
 # Runs java -jar target/benchmarks.jar with the given arguments, building the jar first when it is stale.
 forkbench_jar() {
   ready_jar || return 1
   forkbench_java -jar "$FORKBENCH_JAR" "$@"
+}
+
+# The same as the script's last step (see exec_forkbench_java).
+exec_forkbench_jar() {
+  ready_jar || exit 1
+  exec_forkbench_java -jar "$FORKBENCH_JAR" "$@"
+}
+
+# scripts/X --resume DIR (the whole command line): continues that run with the class path it was made with, so a
+# kernel of your own is found again; the forkbench jar is this checkout's. Returns when the arguments are not that.
+resume_if_asked() {
+  local place=""
+  if [ $# -eq 2 ] && [ "$1" = "--resume" ]; then
+    place=$2
+  elif [ $# -eq 1 ] && [[ "$1" == --resume=* ]]; then
+    place=${1#--resume=}
+  else
+    return 0
+  fi
+  ready_jar || exit 1
+  local metadata entry class_path=$FORKBENCH_JAR
+  if [ -d "$place" ]; then metadata="$place/result.metadata.json"; else metadata="${place%.json}.metadata.json"; fi
+  if [ -f "$metadata" ]; then
+    # RunMetadata writes "classPath" : [ "/a.jar", "/b.jar" ] on one line.
+    while IFS= read -r entry; do
+      [ -n "$entry" ] && [ "$(basename "$entry")" != "$(basename "$FORKBENCH_JAR")" ] && class_path+=":$entry"
+    done < <(sed -n 's/^ *"classPath" : \[ *\(.*\) *\],\{0,1\} *$/\1/p' "$metadata" | head -n 1 \
+               | sed 's/^ *"//; s/" *$//; s/", *"/\n/g')
+  fi
+  exec_forkbench_java -cp "$class_path" forkbench.cli.Main --resume "$place"
+}
+
+# split_filters ARGUMENTS...: sets FILTERS to the benchmark filters among them (the words that are no option and no
+# option's value) and OPTIONS to the rest, so that a script can narrow its own selection with them: JMH ORs its
+# includes, so a filter passed on beside the script's own would widen the run instead.
+split_filters() {
+  FILTERS=()
+  OPTIONS=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      -h|-l|-lp|-lprof|-lrf|--plan|--*=*) OPTIONS+=("$1") ;;
+      -*) OPTIONS+=("$1"); [ $# -gt 1 ] && { OPTIONS+=("$2"); shift; } ;;
+      *) FILTERS+=("$1") ;;
+    esac
+    shift
+  done
+}
+
+# The JMH exclude that keeps only the benchmarks matching one of FILTERS (after split_filters); nothing without any.
+narrowing_exclude() {
+  if [ ${#FILTERS[@]} -gt 0 ]; then
+    local joined
+    joined=$(IFS='|'; echo "${FILTERS[*]}")
+    NARROWING=(-e "^(?!.*(?:$joined))")
+  else
+    NARROWING=()
+  fi
 }
 
 # The options that decide how many forks a run has: a user's one replaces a script's other (--precision 5 replaces a

@@ -1,6 +1,7 @@
 package forkbench.benchmarks;
 
 import forkbench.process.ForkOptions;
+import forkbench.process.Orphans;
 import forkbench.strategy.Params;
 import forkbench.strategy.Strategies;
 import forkbench.strategy.Strategy;
@@ -67,6 +68,7 @@ public class DataBenchmark {
 
         @Setup(Level.Trial)
         public void prepare() {
+            Orphans.exitWithParentIfJmhFork();
             job = DataJob.create(dataKernel, Params.parseN(n), Transport.parse(transport), DataJob.SEED);
             expected = job.compute(0, job.blocks());
         }

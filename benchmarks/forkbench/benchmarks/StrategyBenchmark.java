@@ -2,6 +2,7 @@ package forkbench.benchmarks;
 
 import forkbench.process.ForkOptions;
 import forkbench.process.JvmMemory;
+import forkbench.process.Orphans;
 import forkbench.strategy.Params;
 import forkbench.strategy.Strategies;
 import forkbench.strategy.Strategy;
@@ -97,6 +98,8 @@ public class StrategyBenchmark {
          */
         @Setup(Level.Trial)
         public void prepare() {
+            // A set-up that never ends (a user's kernel that loops) must not outlive a killed run.
+            Orphans.exitWithParentIfJmhFork();
             size = Params.parseN(n);
             job = Kernels.byName(kernel);
             memory = JvmMemory.of(heap, gc);

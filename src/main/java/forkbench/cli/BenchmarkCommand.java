@@ -77,7 +77,9 @@ final class BenchmarkCommand {
         try {
             rounds = RoundsOption.extract(allArgs);
             if (rounds.resume() != null) {
-                // The run goes on with the options it was started with, recorded in its metadata.
+                // Refused before anything else when it cannot go on here; else it goes on with the options it was
+                // started with, recorded in its metadata.
+                RunRecord.resume(rounds.resume());
                 started = RunRecord.startedWith(rounds.resume()).toArray(String[]::new);
                 rounds = RoundsOption.extract(started);
             }
@@ -295,10 +297,11 @@ final class BenchmarkCommand {
         out.println("# forkbench: " + (resumed ? "resuming " + record.resultFile() + ": " : "")
                 + (target.adaptive()
                 ? "rounds until every configuration is within ±" + Plan.percent(target.percent()) + "% (at least "
-                        + target.minRounds() + " rounds, at most " + target.maxRounds()
+                        + Plan.count(target.minRounds(), "round") + ", at most " + target.maxRounds()
                         + (target.maxTime() == null ? "" : ", within " + Plan.minutes(target.maxTime())) + ") for "
-                        + configurations.size() + " configurations (" + seed + ")"
-                : "interleaving " + configurations.size() + " configurations in " + target.minRounds() + " rounds ("
+                        + Plan.count(configurations.size(), "configuration") + " (" + seed + ")"
+                : "interleaving " + Plan.count(configurations.size(), "configuration") + " in "
+                        + Plan.count(target.minRounds(), "round") + " ("
                         + seed + ")"));
         // Each fork's own JMH run writes its JSON here; the name says it is not the file to keep.
         Path scratch = Leftovers.track(Files.createTempFile("forkbench-one-round-only-", ".json"));
@@ -311,7 +314,7 @@ final class BenchmarkCommand {
             Leftovers.delete(scratch);
         }
         out.println();
-        out.println("# forkbench: stopped after " + progress.rounds() + " rounds (" + progress.stopped()
+        out.println("# forkbench: stopped after " + Plan.count(progress.rounds(), "round") + " (" + progress.stopped()
                 + "); every round is in " + record.resultFile());
     }
 

@@ -1,5 +1,7 @@
 package forkbench.cli;
 
+import forkbench.process.Orphans;
+
 /**
  * The jar's entry point. {@code report ...} turns results into reports ({@link ReportCommand}); {@code memory ...}
  * measures memory per worker ({@link MemoryCommand}); {@code compare ...} judges one run against another
@@ -12,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Orphans.endDescendantsAtExit();
         String[] rest = args.length > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         int status = switch (args.length > 0 ? args[0] : "") {
             case "report" -> ReportCommand.run(rest, System.out, System.err);

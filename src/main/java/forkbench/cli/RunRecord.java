@@ -100,8 +100,23 @@ final class RunRecord {
             throw new UsageException("--resume " + place + ": " + differs + "; more rounds here would not be "
                     + "comparable with the earlier ones: resume it where it started, or start a new run");
         }
+        List<String> missing = missingFromClassPath(metadata.classPath());
+        if (!missing.isEmpty()) {
+            throw new UsageException("--resume " + place + ": the run had " + String.join(", ", missing) + " on its "
+                    + "class path (a kernel of your own?) and this JVM has not; resume it with scripts/bench --resume "
+                    + place + ", which puts it back");
+        }
         Path folder = Files.isDirectory(place) ? place : null;
         return new RunRecord(folder, ResultFormatType.JSON, file, metadata, true);
+    }
+
+    /** The entries of a run's class path this JVM lacks, told apart by file name (the same jar may have moved). */
+    private static List<String> missingFromClassPath(List<String> recorded) {
+        List<String> here = java.util.Arrays.stream(System.getProperty("java.class.path")
+                .split(java.io.File.pathSeparator)).filter(entry -> !entry.isEmpty())
+                .map(entry -> String.valueOf(Path.of(entry).getFileName())).toList();
+        return recorded.stream().filter(entry -> !here.contains(String.valueOf(Path.of(entry).getFileName())))
+                .toList();
     }
 
     /** The rounds a resumed run already has, checked as {@code report} checks its input. */

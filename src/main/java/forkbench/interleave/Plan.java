@@ -131,6 +131,11 @@ public record Plan(double percent, int configurations, int iterations, int round
                 + "%").orElse("");
     }
 
+    /** {@code 1 round}, {@code 3 rounds}: a count and its noun, singular for one. */
+    public static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     public static String minutes(Duration time) {
         long seconds = time.toSeconds();
         return seconds < 90 ? seconds + " s" : Math.round(seconds / 60.0) + " min";

@@ -143,7 +143,7 @@ public final class RoundsRun {
                     if (plan == null) {
                         plan = now;
                         out.println("# forkbench: plan from " + (rounds == target.minRounds() ? "the " + rounds
-                                + " pilot rounds" : "the " + rounds + " rounds so far") + ": " + plan.describe());
+                                + " pilot rounds" : "the " + Plan.count(rounds, "round") + " so far") + ": " + plan.describe());
                         iterations = plan.iterations();
                         if (target.planOnly()) {
                             stopped = "plan only";
@@ -166,7 +166,7 @@ public final class RoundsRun {
             }
         }
         Progress last = new Progress(rounds, statuses, plan, order, iterations,
-                stopped == null ? "the " + rounds + " rounds asked for" : stopped);
+                stopped == null ? "the " + Plan.count(rounds, "round") + " asked for" : stopped);
         listener.roundDone(combined, last);
         return last;
     }

@@ -173,6 +173,12 @@ public final class ChildMain {
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 // The kernel's own failure: its type says as much as its message.
                 return new Message.Failure(start.kernel() + " threw " + e);
+            } catch (OutOfMemoryError e) {
+                // The kernel's blocks are unreachable once the error has left it, so there is room to say so; the
+                // JVM itself is not to be trusted after it, so it ends (the parent sees the exit code).
+                System.err.println("forkbench child: kernel " + start.kernel() + " ran out of memory: " + e);
+                Runtime.getRuntime().halt(OUT_OF_MEMORY_EXIT_CODE);
+                throw e;
             }
         }
     }

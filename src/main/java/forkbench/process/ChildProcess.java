@@ -104,6 +104,7 @@ public final class ChildProcess implements AutoCloseable {
      * forked before it start without the archive (slower, still right).
      */
     public static void prepare(ForkOptions options) {
+        Orphans.exitWithParentIfJmhFork();
         options.prepareArchive();
     }
 

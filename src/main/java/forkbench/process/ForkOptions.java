@@ -112,6 +112,10 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
     }
 
     private StartupArchive archiveKind() {
+        String skip = System.getenv(StartupArchiveCache.NO_ARCHIVE_VARIABLE);
+        if (skip != null && !skip.isEmpty()) {
+            return StartupArchive.NONE;
+        }
         return startupArchive.available(javaExecutable.equals(runningJava()));
     }
 

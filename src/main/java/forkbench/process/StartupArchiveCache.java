@@ -2,6 +2,7 @@ package forkbench.process;
 
 import forkbench.io.AtomicFiles;
 import forkbench.io.Leftovers;
+import forkbench.workload.Kernels;
 import forkbench.workload.data.DataJob;
 import forkbench.workload.data.DataKernels;
 import forkbench.workload.data.DataSetupException;
@@ -59,7 +60,10 @@ import java.util.zip.CRC32C;
  */
 final class StartupArchiveCache {
 
-    private static final long TRAINING_TIMEOUT_SECONDS = 60;
+    /** The most a whole training may take, answers and exit: a kernel that loops must not stall the run. */
+    static final Duration TRAINING_LIMIT = Duration.ofSeconds(60);
+    /** Set (to anything but empty), children start without a start-up archive and nothing is trained. */
+    public static final String NO_ARCHIVE_VARIABLE = "FORKBENCH_NO_ARCHIVE";
     /** Elements per training job: enough to load and link a kernel's code, short for a heavy user kernel. */
     private static final long TRAINING_JOB = 10_000;
     private static final Duration STALE_AFTER = Duration.ofDays(14);
@@ -122,6 +126,12 @@ final class StartupArchiveCache {
     /** The archive for this command under {@code base}, made when missing or damaged; empty when none can be used. */
     static Optional<Path> locate(StartupArchive kind, List<String> baseCommand, String classPath,
                                  List<String> kernels, Path base) {
+        return locate(kind, baseCommand, classPath, kernels, base, TRAINING_LIMIT);
+    }
+
+    /** As above, the training bounded by {@code limit}. */
+    static Optional<Path> locate(StartupArchive kind, List<String> baseCommand, String classPath,
+                                 List<String> kernels, Path base, Duration limit) {
         String extension = kind == StartupArchive.AOT_CACHE ? ".aot" : ".jsa";
         try {
             Path directory = trustedDirectory(base);
@@ -146,7 +156,7 @@ final class StartupArchiveCache {
                 remember(failed, unusable);
                 return Optional.empty();
             }
-            return train(kind, baseCommand, kernels, directory, archive, failed, extension);
+            return train(kind, baseCommand, kernels, directory, archive, failed, extension, limit);
         } catch (UntrustedCacheException e) {
             say("not using the start-up archive cache: " + e.getMessage() + "; children start without an archive");
         } catch (IOException | RuntimeException e) {
@@ -156,13 +166,13 @@ final class StartupArchiveCache {
     }
 
     private static Optional<Path> train(StartupArchive kind, List<String> baseCommand, List<String> kernels,
-                                        Path directory, Path archive, Path failed, String extension)
-            throws IOException {
+                                        Path directory, Path archive, Path failed, String extension,
+                                        Duration limit) throws IOException {
         String trainFlag = kind == StartupArchive.AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
         Path partial = Leftovers.track(Files.createTempFile(directory, "training-", extension));
         Path config = Leftovers.track(partial.resolveSibling(partial.getFileName() + ".config"));
         try {
-            String why = runTrainee(baseCommand, kernels, trainFlag + partial);
+            String why = runTrainee(baseCommand, kernels, trainFlag + partial, limit);
             if (why == null && Files.size(partial) == 0) {
                 why = "the training JVM wrote an empty archive";
             }
@@ -187,13 +197,57 @@ final class StartupArchiveCache {
      *
      * @return why the training failed, or {@code null} when it succeeded
      */
-    private static String runTrainee(List<String> baseCommand, List<String> kernels, String trainFlag)
-            throws IOException {
+    private static String runTrainee(List<String> baseCommand, List<String> kernels, String trainFlag,
+                                     Duration limit) throws IOException {
         List<String> command = new ArrayList<>(baseCommand);
         command.add(1, trainFlag);
+        List<String> own = kernels.stream().filter(kernel -> !Kernels.BUILT_IN.contains(kernel)).toList();
+        say("training a start-up archive for child JVMs" + (own.isEmpty() ? "" : " on " + String.join(", ", own))
+                + " (once per class path, at most " + limit.toSeconds() + " s; " + NO_ARCHIVE_VARIABLE
+                + "=1 skips it)");
         Process trainee = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
+        // Past the limit the trainee is killed, which ends the reading below at end of stream.
+        java.util.concurrent.atomic.AtomicBoolean overTime = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread watchdog = Thread.ofPlatform().daemon().name("forkbench-training-limit").start(() -> {
+            try {
+                if (!trainee.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    overTime.set(true);
+                    trainee.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                trainee.destroyForcibly();
+            }
+        });
+        String suspects = own.isEmpty() ? "" : " (kernel" + (own.size() == 1 ? " " : "s ") + String.join(", ", own)
+                + ")";
+        try {
+            String failure = talkToTrainee(trainee, kernels);
+            if (!trainee.waitFor(limit.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                trainee.destroyForcibly();
+            }
+            if (overTime.get()) {
+                return "the training child did not finish within " + limit.toSeconds() + " s: a kernel that loops "
+                        + "or is slow on " + TRAINING_JOB + " elements" + suspects;
+            }
+            // A child that died (out of memory, say) breaks the pipe too: its exit code says more than the pipe.
+            int code = trainee.exitValue();
+            if (code != 0) {
+                return "the training child " + ChildExitException.describe(code) + suspects;
+            }
+            return failure;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } finally {
+            trainee.destroyForcibly();
+            watchdog.interrupt();
+        }
+    }
+
+    /** Sends the training jobs and reads their answers; why that failed, or {@code null}. */
+    private static String talkToTrainee(Process trainee, List<String> kernels) {
         try (DataOutputStream toChild = new DataOutputStream(trainee.getOutputStream());
              DataInputStream fromChild = new DataInputStream(new BufferedInputStream(trainee.getInputStream()));
              DataJob shared = DataJob.create(DataKernels.SCRAMBLE, DataJob.BLOCK, Transport.SHARED, DataJob.SEED)) {
@@ -217,21 +271,10 @@ final class StartupArchiveCache {
                     answers++;
                 }
             }
+            return null;
         } catch (IOException | ChildProtocolException | DataSetupException e) {
-            trainee.destroyForcibly();
             return "the training child failed (" + e.getMessage() + ")";
         }
-        try {
-            if (!trainee.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                trainee.destroyForcibly();
-                return "the training child did not exit within " + TRAINING_TIMEOUT_SECONDS + " s";
-            }
-        } catch (InterruptedException e) {
-            trainee.destroyForcibly();
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-        return trainee.exitValue() == 0 ? null : "the training child exited with code " + trainee.exitValue();
     }
 
     /** Says why in one line, and leaves a note so that the next JVMs do not try again for this key. */

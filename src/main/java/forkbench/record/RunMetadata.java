@@ -23,12 +23,13 @@ import java.util.Locale;
  * @param interleaving how an interleaved run ordered its configurations ({@code null}: JMH's own order)
  * @param precision    what a run with a precision target reached ({@code null}: none was set)
  * @param arguments    the command line the run was started with, so that {@code --resume} can continue it
+ * @param classPath    the class path it ran with: a resumed run needs the same (a user's kernel jar, say)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunMetadata(String hostname, String cpuModel, int logicalCores, Double cpuQuota, String os,
                           String jdk, String jvm, List<String> jvmFlags, String startedAt, String endedAt,
                           Double loadBefore, Double loadAfter, Interleaving interleaving, Precision precision,
-                          List<String> arguments) {
+                          List<String> arguments, List<String> classPath) {
 
     /** The environment variable that names this machine in run metadata and reports. */
     public static final String HOST_VARIABLE = "FORKBENCH_HOST";
@@ -39,6 +40,7 @@ public record RunMetadata(String hostname, String cpuModel, int logicalCores, Do
     public RunMetadata {
         jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
         arguments = arguments == null ? List.of() : List.copyOf(arguments);
+        classPath = classPath == null ? List.of() : List.copyOf(classPath);
     }
 
     /** This machine, now; the end time and load are filled in by {@link #finished()}. */
@@ -50,27 +52,30 @@ public record RunMetadata(String hostname, String cpuModel, int logicalCores, Do
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("java.home"),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                Instant.now().toString(), null, load(), null, null, null, List.of());
+                Instant.now().toString(), null, load(), null, null, null, List.of(),
+                java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                        .filter(entry -> !entry.isEmpty()).map(entry -> Path.of(entry).toAbsolutePath().toString())
+                        .toList());
     }
 
     public RunMetadata finished() {
         return new RunMetadata(hostname, cpuModel, logicalCores, cpuQuota, os, jdk, jvm, jvmFlags, startedAt,
-                Instant.now().toString(), loadBefore, load(), interleaving, precision, arguments);
+                Instant.now().toString(), loadBefore, load(), interleaving, precision, arguments, classPath);
     }
 
     public RunMetadata withInterleaving(Interleaving order) {
         return new RunMetadata(hostname, cpuModel, logicalCores, cpuQuota, os, jdk, jvm, jvmFlags, startedAt,
-                endedAt, loadBefore, loadAfter, order, precision, arguments);
+                endedAt, loadBefore, loadAfter, order, precision, arguments, classPath);
     }
 
     public RunMetadata withPrecision(Precision reached) {
         return new RunMetadata(hostname, cpuModel, logicalCores, cpuQuota, os, jdk, jvm, jvmFlags, startedAt,
-                endedAt, loadBefore, loadAfter, interleaving, reached, arguments);
+                endedAt, loadBefore, loadAfter, interleaving, reached, arguments, classPath);
     }
 
     public RunMetadata withArguments(List<String> commandLine) {
         return new RunMetadata(hostname, cpuModel, logicalCores, cpuQuota, os, jdk, jvm, jvmFlags, startedAt,
-                endedAt, loadBefore, loadAfter, interleaving, precision, commandLine);
+                endedAt, loadBefore, loadAfter, interleaving, precision, commandLine, classPath);
     }
 
     /** How the measurements were ordered: JMH's own order, or interleaved rounds and the seed that repeats them. */

@@ -56,6 +56,7 @@ public final class Kernels {
      * @throws IllegalArgumentException with a one-line reason when the name does not give a kernel
      */
     public static Kernel byName(String name) {
+        refuseShadowed(name, Kernels.class.getClassLoader());
         if (name.equals(SUM) || name.equals(Summation.class.getName())) {
             return new Summation();
         }
@@ -82,6 +83,28 @@ public final class Kernels {
             return FaultKernel.fromWireName(name);
         }
         return createByName(name, Kernel.class, ALL_BUILT_IN);
+    }
+
+    /**
+     * Refuses a class name that more than one class path entry defines: the first one found would run and the other
+     * be silently ignored — a user's {@code forkbench.workload.PrimeCount} replaced by the built-in, say.
+     */
+    public static void refuseShadowed(String name, ClassLoader loader) {
+        if (!name.contains(".") || name.startsWith(FaultKernel.PREFIX)) {
+            return;
+        }
+        List<String> places = new java.util.ArrayList<>();
+        try {
+            loader.getResources(name.replace('.', '/') + ".class").asIterator()
+                    .forEachRemaining(url -> places.add(url.toString()));
+        } catch (java.io.IOException e) {
+            return;
+        }
+        if (places.size() > 1) {
+            throw new IllegalArgumentException("kernel '" + name + "' is defined " + places.size() + " times on the "
+                    + "class path (" + String.join(", ", places) + "): the first would run and the others be ignored; "
+                    + "give yours a name (or package) of its own");
+        }
     }
 
     /**
@@ -120,9 +143,33 @@ public final class Kernels {
         return WIRE_NAMES.get(kernel.getClass());
     }
 
-    /** The answer every strategy must give for {@code [0, n)}: the kernel's own, else one sequential run. */
+    /** After this long, a sequential run for the expected answer says what it is doing. */
+    private static final java.time.Duration EXPECTED_NOTE_AFTER = java.time.Duration.ofSeconds(30);
+
+    /**
+     * The answer every strategy must give for {@code [0, n)}: the kernel's own, else one sequential run — which,
+     * for a slow kernel or one that never returns, says so after a while rather than stall the run in silence.
+     */
     public static long expected(Kernel kernel, long n) {
-        return kernel.expected(n).orElseGet(() -> kernel.compute(0, n));
+        java.util.OptionalLong own = kernel.expected(n);
+        if (own.isPresent()) {
+            return own.getAsLong();
+        }
+        Thread note = Thread.ofPlatform().daemon().name("forkbench-expected-note").start(() -> {
+            try {
+                Thread.sleep(EXPECTED_NOTE_AFTER.toMillis());
+                System.err.println("forkbench: still computing the expected answer of " + kernel.getClass().getName()
+                        + " over [0, " + n + ") after " + EXPECTED_NOTE_AFTER.toSeconds() + " s: one sequential run "
+                        + "in the set-up, before anything is timed, that every strategy's answer is checked against");
+            } catch (InterruptedException e) {
+                // Done in time.
+            }
+        });
+        try {
+            return kernel.compute(0, n);
+        } finally {
+            note.interrupt();
+        }
     }
 
     /** Fails loudly when a strategy's answer differs from the expected one, and passes the answer through. */

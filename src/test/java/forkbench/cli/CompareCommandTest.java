@@ -174,7 +174,7 @@ class CompareCommandTest {
         Files.writeString(forkbench.record.RunMetadata.fileFor(base), here.toJson());
         Files.writeString(forkbench.record.RunMetadata.fileFor(fresh), new forkbench.record.RunMetadata("big-host",
                 here.cpuModel(), 64, null, here.os(), "Oracle 21.0.1", here.jvm(), here.jvmFlags(), here.startedAt(),
-                here.endedAt(), null, null, null, null, here.arguments()).toJson());
+                here.endedAt(), null, null, null, null, here.arguments(), here.classPath()).toJson());
         Outcome outcome = compare(base.toString(), fresh.toString(), "--out", dir.resolve("c").toString());
         assertEquals(0, outcome.status(), outcome.err());
         assertTrue(outcome.err().contains("caution: the base run was made on " + here.describeMachine()

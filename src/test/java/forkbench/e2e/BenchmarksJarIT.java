@@ -2,6 +2,8 @@ package forkbench.e2e;
 
 import forkbench.strategy.Strategies;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
@@ -137,6 +139,65 @@ class BenchmarksJarIT {
         }
         assertEquals(Strategies.IDS.size(), results.split("\"kernel\" : \"example.Collatz\"", -1).length - 1,
                 results);
+    }
+
+    /** A user's kernel that never returns: the fork's set-up (the expected answer) never ends. */
+    private static final String SPINNING_KERNEL = """
+            package example;
+
+            public class Spin implements forkbench.workload.Kernel {
+                static volatile long spins;
+
+                public long compute(long from, long to) {
+                    while (true) {
+                        spins++;
+                    }
+                }
+
+                public long combine(long left, long right) {
+                    return left + right;
+                }
+            }
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TERM", "KILL"})
+    void aForkStuckInSetUpEndsWhenTheRunIsKilled(String signal, @TempDir Path dir) throws Exception {
+        Path source = Files.createDirectories(dir.resolve("src/example")).resolve("Spin.java");
+        Files.writeString(source, SPINNING_KERNEL);
+        Path classes = dir.resolve("spinning-classes");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21", "-cp",
+                JAR.toAbsolutePath().toString(), "-d", classes.toString(), source.toString()));
+        Process run = new ProcessBuilder(JAVA.toString(), "-cp", JAR.toAbsolutePath() + File.pathSeparator + classes,
+                "forkbench.cli.Main", "StrategyBenchmark.threadPool", "-p", "kernel=example.Spin", "-p", "n=1000",
+                "-p", "workers=1", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms").directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            // The fork is up once it runs the kernel: its command line names the kernel's classes.
+            while (forksOf(classes).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertFalse(forksOf(classes).isEmpty(), "no fork started");
+            Thread.sleep(1000);
+            new ProcessBuilder("kill", "-" + signal, Long.toString(run.pid())).start().waitFor();
+            assertTrue(run.waitFor(30, TimeUnit.SECONDS), "the run ignored SIG" + signal);
+            long left = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (!forksOf(classes).isEmpty() && System.nanoTime() < left) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of(), forksOf(classes), "left running after SIG" + signal);
+        } finally {
+            run.destroyForcibly();
+            forksOf(classes).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** The JVMs other than the run itself whose class path holds {@code classes}: its forks. */
+    private static List<ProcessHandle> forksOf(Path classes) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
+                .contains("ForkedMain") && p.info().commandLine().orElse("").contains(classes.toString())).toList();
     }
 
     @Test

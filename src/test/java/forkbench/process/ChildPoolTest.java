@@ -131,6 +131,8 @@ class ChildPoolTest {
             assertEquals(ChildMain.OUT_OF_MEMORY_EXIT_CODE, exit.exitCode());
             assertTrue(exit.getMessage().contains("ran out of memory"), exit.getMessage());
             assertTrue(exit.getMessage().contains("OutOfMemoryError"), exit.getMessage());
+            assertTrue(exit.getMessage().contains("kernel " + always.wireName() + " ran out of memory"),
+                    exit.getMessage());
             assertEquals(Summation.sum(0, 100), pool.submit(0, new Summation(), new Range(0, 100)).get().longValue(),
                     "the replacement serves the next job");
         }

@@ -4,6 +4,8 @@ import forkbench.workload.Range;
 import forkbench.workload.Summation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -30,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -55,6 +58,23 @@ class StartupArchiveCacheTest {
                     return FileVisitResult.CONTINUE;
                 }
             });
+        }
+    }
+
+    /** A user's kernels, as scripts/kernel packs them: a jar beside forkbench's. */
+    private static Path kernelJar;
+
+    @BeforeAll
+    static void packTheUsersKernels(@TempDir Path dir) throws IOException {
+        Path classes = Path.of(Spinning.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        kernelJar = dir.resolve("kernels.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(kernelJar))) {
+            for (Class<?> kernel : List.of(Spinning.class, Exhausting.class)) {
+                String entry = kernel.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new JarEntry(entry));
+                Files.copy(classes.resolve(entry), out);
+                out.closeEntry();
+            }
         }
     }
 
@@ -214,6 +234,31 @@ class StartupArchiveCacheTest {
         try (Stream<Path> files = Files.list(theirs)) {
             assertEquals(0, files.count(), "nothing written into a folder of someone else");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {Spinning.class, Exhausting.class})
+    void aUserKernelThatLoopsOrRunsOutOfMemoryInTrainingEndsItWithinTheLimitNamingIt(Class<?> kernel,
+                                                                                   @TempDir Path base)
+            throws Exception {
+        ForkOptions options = ForkOptions.builder().classPath(jar + java.io.File.pathSeparator + kernelJar)
+                .jvmArgs(List.of("-XX:+UseSerialGC", "-Xmx64m")).timeout(Duration.ofMinutes(1)).startupArchive(KIND)
+                .trainingKernels(List.of("sum", kernel.getName())).build();
+        long start = System.nanoTime();
+        Optional<Path> archive = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> StartupArchiveCache.locate(
+                KIND, options.baseCommand(), options.classPath(), options.trainingKernels(), base,
+                Duration.ofSeconds(5)));
+        assertTrue(archive.isEmpty());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "the limit did not hold");
+        String note;
+        try (Stream<Path> files = Files.list(base.resolve("forkbench/cds"))) {
+            note = Files.readString(files.filter(f -> f.toString().endsWith(".failed")).findFirst().orElseThrow());
+        }
+        assertTrue(note.contains("(kernel " + kernel.getName() + ")"), note);
+        assertTrue(note.contains(kernel == Spinning.class ? "did not finish within 5 s" : "ran out of memory"), note);
+        assertTrue(ProcessHandle.current().children().noneMatch(child -> child.info().commandLine()
+                .orElse("").contains(kernelJar.toString())), "the training child is still running");
+        assertNoTrainingLeftovers(base);
     }
 
     private static void assertNoTrainingLeftovers(Path base) throws IOException {

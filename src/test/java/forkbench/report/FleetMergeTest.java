@@ -26,7 +26,7 @@ class FleetMergeTest {
     private static RunMetadata machine(String host, String cpu, int cores) {
         return new RunMetadata(host, cpu, cores, null, "Linux 6.8 amd64", "Eclipse Adoptium 25.0.3+9-LTS",
                 "/opt/jdk-25", List.of(), "2026-12-02T03:00:00Z", "2026-12-02T03:05:00Z", 0.5, 0.7, null, null,
-                List.of());
+                List.of(), List.of());
     }
 
     /** A machine's run: sequential, and a pool at 1 and 2 workers, with these fork means (ms). */

@@ -118,4 +118,27 @@ class KernelsTest {
     private static String message(String name) {
         return assertThrows(IllegalArgumentException.class, () -> Kernels.byName(name)).getMessage();
     }
+
+    @Test
+    void aUserClassThatABuiltInShadowsIsRefusedNotSilentlyReplaced(@org.junit.jupiter.api.io.TempDir
+                                                                   java.nio.file.Path dir) throws Exception {
+        // A jar of the user's own forkbench.workload.PrimeCount, behind forkbench's on the class path.
+        java.nio.file.Path jar = dir.resolve("kernel.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(
+                java.nio.file.Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("forkbench/workload/PrimeCount.class"));
+            out.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
+            out.closeEntry();
+        }
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                Kernels.class.getClassLoader())) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> Kernels.refuseShadowed(PrimeCount.class.getName(), loader));
+            assertTrue(refused.getMessage().contains("kernel 'forkbench.workload.PrimeCount' is defined 2 times on "
+                    + "the class path"), refused.getMessage());
+            assertTrue(refused.getMessage().contains(dir.getFileName() + "/kernel.jar!"), refused.getMessage());
+            Kernels.refuseShadowed(Summation.class.getName(), loader);
+        }
+        Kernels.refuseShadowed(PrimeCount.class.getName(), Kernels.class.getClassLoader());
+    }
 }

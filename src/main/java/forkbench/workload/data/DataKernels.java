@@ -26,6 +26,7 @@ public final class DataKernels {
      * @throws IllegalArgumentException with a one-line reason when the name does not give a data kernel
      */
     public static DataKernel byName(String name) {
+        forkbench.workload.Kernels.refuseShadowed(name, DataKernels.class.getClassLoader());
         if (name.equals(CHECKSUM) || name.equals(Checksum.class.getName())) {
             return new Checksum();
         }
