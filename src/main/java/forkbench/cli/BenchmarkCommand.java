@@ -188,9 +188,9 @@ final class BenchmarkCommand {
     }
 
     /**
-     * A data job's input must fit where its transport keeps it: checked here for each size and transport asked
-     * for, so that a size past the heap or the shared folder is one line, not a stack trace in every fork (which
-     * checks again, output included).
+     * A data job must fit where its transport keeps it: checked here for each size, kernel, transport and heap asked
+     * for, against the forks' own heap (their -Xmx, not this JVM's), so that a size past the heap or the shared
+     * folder is one line, not a stack trace in every fork (which checks again).
      */
     private static void checkDataRoom(CommandLineOptions cli) throws UsageException {
         if (!cli.getParameter("n").hasValue() || selected(cli.getIncludes(), cli.getExcludes()).stream()
@@ -200,15 +200,40 @@ final class BenchmarkCommand {
         Collection<String> transports = cli.getParameter("transport").hasValue()
                 ? cli.getParameter("transport").get() : java.util.Arrays.stream(Transport.values())
                 .map(Transport::id).toList();
+        Collection<String> kernels = cli.getParameter("dataKernel").orElse(DataKernels.BUILT_IN);
+        Collection<String> heaps = cli.getParameter(HEAP).orElse(List.of(JvmMemory.DEFAULT_VALUE));
         for (String n : cli.getParameter("n").get()) {
             for (String transport : transports) {
-                try {
-                    DataJob.checkRoom(Params.parseN(n), Transport.parse(transport));
-                } catch (DataSetupException e) {
-                    throw new UsageException("-p n=" + n + " with transport=" + transport + ": " + e.getMessage());
+                for (String kernel : kernels) {
+                    for (String heap : heaps) {
+                        try {
+                            DataJob.checkRoom(kernel, Params.parseN(n), Transport.parse(transport), forkHeap(cli,
+                                    heap));
+                        } catch (DataSetupException e) {
+                            throw new UsageException("-p n=" + n + " with transport=" + transport + " and "
+                                    + "dataKernel=" + kernel + ": " + e.getMessage());
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * The maximum heap of a fork: JMH starts it with -jvmArgsPrepend, then -jvmArgs (by default this JVM's own
+     * flags), then -jvmArgsAppend, then a configuration's heap; without any -Xmx, the JVM's ergonomic default.
+     */
+    private static long forkHeap(CommandLineOptions cli, String heap) {
+        List<String> own = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> flags = new ArrayList<>(cli.getJvmArgsPrepend().orElse(List.of()));
+        flags.addAll(cli.getJvmArgs().orElse(own));
+        flags.addAll(cli.getJvmArgsAppend().orElse(List.of()));
+        flags.addAll(JvmMemory.of(heap, null).benchmarkJvmFlags());
+        boolean sameAsThisJvm = !cli.getJvmArgs().hasValue() && own.stream().noneMatch(f -> f.startsWith("-Xmx"));
+        long ergonomic = sameAsThisJvm ? Runtime.getRuntime().maxMemory()
+                : ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize() / 4;
+        return JvmMemory.maxHeap(flags, ergonomic);
     }
 
     /**

@@ -61,6 +61,25 @@ public record JvmMemory(Optional<Long> heapBytes, Optional<Collector> collector)
         return new JvmMemory(bytes, collector);
     }
 
+    /**
+     * The maximum heap a JVM started with {@code flags} gets: the last {@code -Xmx} among them (the one the JVM
+     * obeys), or {@code ergonomic} when none is there or it is not one this reads.
+     */
+    public static long maxHeap(List<String> flags, long ergonomic) {
+        long heap = ergonomic;
+        for (String flag : flags) {
+            if (flag.startsWith("-Xmx")) {
+                String size = flag.substring(4).toLowerCase(Locale.ROOT);
+                try {
+                    heap = size.matches("[0-9]+") ? Long.parseLong(size) : parseSize(size);
+                } catch (IllegalArgumentException e) {
+                    // The JVM itself will refuse it, in one line, when the fork starts.
+                }
+            }
+        }
+        return heap;
+    }
+
     /** {@code 512m}, {@code 2g}, {@code 1048576k}: what {@code -Xmx} takes, in bytes. */
     static long parseSize(String text) {
         String size = text.strip().toLowerCase(Locale.ROOT);

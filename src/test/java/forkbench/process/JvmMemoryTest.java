@@ -57,4 +57,11 @@ class JvmMemoryTest {
             assertEquals(1, child.submit(new JvmFacts(), new Range(1, 2)).get().longValue(), "G1");
         }
     }
+
+    @Test
+    void aForksHeapIsItsLastXmxOrTheErgonomicDefault() {
+        assertEquals(14L << 30, JvmMemory.maxHeap(List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xmx14g"), 1));
+        assertEquals(1L << 20, JvmMemory.maxHeap(List.of("-Xmx1048576"), 1));
+        assertEquals(7, JvmMemory.maxHeap(List.of("-Xms1g", "-Xmxnonsense"), 7));
+    }
 }

@@ -57,34 +57,47 @@ public final class DataJob implements Kernel, AutoCloseable {
         if (size < 0) {
             throw new IllegalArgumentException("an input size must be >= 0 bytes, got " + size);
         }
-        // An output needs as much room again (saturating: a size near 2^63 must still be refused, not wrap).
-        long needed = !created.writesOutput() ? size : size > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * size;
+        long needed = needed(created, size);
         return transport == Transport.COPY ? inHeap(wireName, created, size, needed, seed)
                 : shared(wireName, created, size, needed, seed, SharedFiles.directory());
     }
 
     /**
-     * Refuses, before anything is made, an input of {@code size} bytes that cannot fit where {@code transport}
-     * keeps it (this JVM's heap, the shared folder's free space); an output, if any, needs as much again.
+     * Refuses, before any fork starts, a job that cannot fit where {@code transport} keeps it: under copy a heap of
+     * {@code forkHeap} bytes (the forks' own, not the launcher's), under shared the shared folder's free space once
+     * files of killed runs are swept. A kernel with an output needs as much again.
      */
-    public static void checkRoom(long size, Transport transport) {
+    public static void checkRoom(String kernel, long size, Transport transport, long forkHeap) {
+        DataKernel created = DataKernels.byName(kernel);
+        long needed = needed(created, size);
         if (transport == Transport.COPY) {
-            checkHeap(Bytes.describe(size), size);
+            if (needed > forkHeap * 0.9) {
+                throw new DataSetupException(what(created, size) + " does not fit in the forks' heap of "
+                        + Bytes.describe(forkHeap) + ": give them a larger one (-jvmArgsAppend -Xmx"
+                        + Math.max(1, (long) Math.ceil(needed / 0.9 / (1L << 30))) + "g) or use the shared transport");
+            }
         } else {
-            checkShared(Bytes.describe(size), size, SharedFiles.directory());
+            Path directory = SharedFiles.directory();
+            SharedFiles.sweep(directory);
+            checkShared(what(created, size), needed, size, directory);
         }
+    }
+
+    /** What a job of {@code size} bytes takes: its input, and as much again for an output (saturating). */
+    private static long needed(DataKernel kernel, long size) {
+        return !kernel.writesOutput() ? size : size > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * size;
     }
 
     private static void checkHeap(String what, long needed) {
         Runtime runtime = Runtime.getRuntime();
         long room = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         if (needed > room * 0.9) {
-            throw new DataSetupException("an input of " + what + " does not fit in this JVM's heap ("
-                    + Bytes.describe(room) + " free): give it a larger -Xmx or use the shared transport");
+            throw new DataSetupException(what + " does not fit in this JVM's heap (" + Bytes.describe(room)
+                    + " free): give it a larger -Xmx or use the shared transport");
         }
     }
 
-    private static void checkShared(String what, long needed, Path directory) {
+    private static void checkShared(String what, long needed, long input, Path directory) {
         long free;
         try {
             free = Files.getFileStore(directory).getUsableSpace();
@@ -92,8 +105,8 @@ public final class DataJob implements Kernel, AutoCloseable {
             throw new DataSetupException("cannot put a shared input in " + directory + ": " + reason(e));
         }
         if (needed > free) {
-            throw new DataSetupException("an input of " + what + " needs " + Bytes.describe(needed) + " in "
-                    + directory + ", which has " + Bytes.describe(free) + " free");
+            throw new DataSetupException(what + (needed > input ? " needs " + Bytes.describe(needed) + " in "
+                    : " does not fit in ") + directory + ", which has " + Bytes.describe(free) + " free");
         }
     }
 
@@ -106,7 +119,7 @@ public final class DataJob implements Kernel, AutoCloseable {
     }
 
     static DataJob shared(String name, DataKernel kernel, long size, long needed, long seed, Path directory) {
-        checkShared(what(kernel, size), needed, directory);
+        checkShared(what(kernel, size), needed, size, directory);
         Path inputFile = null;
         Path outputFile = null;
         try {
@@ -229,7 +242,7 @@ public final class DataJob implements Kernel, AutoCloseable {
     }
 
     private static String what(DataKernel kernel, long size) {
-        return Bytes.describe(size) + (kernel.writesOutput() ? " and its output" : "");
+        return "an input of " + Bytes.describe(size) + (kernel.writesOutput() ? " and its output" : "");
     }
 
     private static String reason(Throwable e) {

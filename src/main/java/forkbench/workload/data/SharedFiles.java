@@ -40,7 +40,7 @@ final class SharedFiles {
     }
 
     /** Removes files left by runs whose process is gone (a SIGKILL skips the shutdown hook). */
-    private static void sweep(Path directory) {
+    static void sweep(Path directory) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*")) {
             for (Path file : files) {
                 Matcher matcher = NAME.matcher(file.getFileName().toString());

@@ -91,7 +91,7 @@ class DataKernelsTest {
         long before = leftovers(directory);
         DataSetupException refused = assertThrows(DataSetupException.class, () -> DataJob.shared("checksum",
                 new Checksum(), 1L << 50, 1L << 50, DataJob.SEED, directory));
-        assertTrue(refused.getMessage().matches("an input of 1 PiB needs 1 PiB in .*, which has .* free"),
+        assertTrue(refused.getMessage().matches("an input of 1 PiB does not fit in .*, which has .* free"),
                 refused.getMessage());
         assertFalse(refused.getMessage().contains("\n"));
         assertEquals(before, leftovers(directory));
@@ -128,5 +128,24 @@ class DataKernelsTest {
             return files.filter(f -> f.getFileName().toString().startsWith("forkbench-data-"
                     + ProcessHandle.current().pid())).count();
         }
+    }
+
+    @Test
+    void theRoomCheckSweepsWhatKilledRunsLeftBeforeCountingTheSpace(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // A run killed with SIGKILL left its input: pid 99999999 is no process.
+        Path left = Files.writeString(dir.resolve("forkbench-data-99999999-input-1.bin"), "x".repeat(4096));
+        String before = System.getProperty(SharedFiles.DIRECTORY_PROPERTY);
+        System.setProperty(SharedFiles.DIRECTORY_PROPERTY, dir.toString());
+        try {
+            DataJob.checkRoom("checksum", 4096, Transport.SHARED, 1L << 30);
+        } finally {
+            if (before == null) {
+                System.clearProperty(SharedFiles.DIRECTORY_PROPERTY);
+            } else {
+                System.setProperty(SharedFiles.DIRECTORY_PROPERTY, before);
+            }
+        }
+        assertFalse(Files.exists(left), "the check counted a dead run's file as used");
     }
 }
