@@ -69,7 +69,14 @@ final class BenchmarkCommand {
         this.err = err;
     }
 
-    int run(String[] allArgs) {
+    int run(String[] given) {
+        if (given.length == 1 && given[0].equals("--version")) {
+            out.println(Version.line());
+            return ExitCode.OK;
+        }
+        // JMH's own spelling is -h; the one every other command takes works too.
+        String[] allArgs = java.util.Arrays.stream(given).map(arg -> arg.equals("--help") ? "-h" : arg)
+                .toArray(String[]::new);
         RoundsOption rounds;
         CommandLineOptions cli;
         String[] args;
@@ -329,7 +336,8 @@ final class BenchmarkCommand {
                         + Plan.count(target.minRounds(), "round") + " ("
                         + seed + ")"));
         // Each fork's own JMH run writes its JSON here; the name says it is not the file to keep.
-        Path scratch = Leftovers.track(Files.createTempFile("forkbench-one-round-only-", ".json"));
+        Path scratch = Leftovers.ownedTempFile(Path.of(System.getProperty("java.io.tmpdir")),
+                "forkbench-one-round-only-", ".json");
         RoundsRun.Progress progress;
         try {
             progress = new RoundsRun(options, configurations, target, shuffle, scratch, out,
@@ -391,7 +399,7 @@ final class BenchmarkCommand {
                     + "e.g. ReportBenchmark, to run another");
             options.include(DEFAULT_INCLUDE);
         }
-        if (!cli.getParameter("workers").hasValue()) {
+        if (!cli.getParameter("workers").hasValue() && knownParameters(cli).contains("workers")) {
             int processors = Runtime.getRuntime().availableProcessors();
             List<String> sweep = WorkerSweep.forProcessors(processors);
             out.println("# forkbench: workers sweep " + String.join(",", sweep) + " (" + processors

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
  * line, its start-up archive made first. For timing a child from outside (scripts/cross-check does, with
  * hyperfine) and for seeing what a child is.
  */
-@Command(name = "child-command", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "child-command", mixinStandardHelpOptions = true, versionProvider = Version.class, usageHelpAutoWidth = true,
         exitCodeListHeading = ExitCode.HEADING, exitCodeList = {ExitCode.OK_HELP, ExitCode.BAD_INPUT_HELP,
                 ExitCode.FAILED_HELP},
         description = {"Prints the command a child JVM is started with (no shell ever parses it), one argument per "

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
  * {@code java -jar benchmarks.jar compare BASE.json NEW.json}: what changed, configuration by configuration. Exits
  * 1 when a change is significantly slower by more than {@code --threshold} percent, so it can gate a CI job.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Version.class, usageHelpAutoWidth = true,
         description = {"Compares two JMH JSON results configuration by configuration: the change in time per "
                 + "operation with its confidence interval, as compare.md and compare.html.",
                 "Exits 1 when some configuration is significantly slower by more than the threshold: a CI gate."},

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
  * {@code java -jar benchmarks.jar faults}: the blast radius of every strategy under every fault, each trial in a JVM
  * of its own; writes a folder with the section "When a worker fails" in every format and the raw trials.
  */
-@Command(name = "faults", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "faults", mixinStandardHelpOptions = true, versionProvider = Version.class, usageHelpAutoWidth = true,
         exitCodeListHeading = ExitCode.HEADING, exitCodeList = {ExitCode.OK_HELP, ExitCode.FINDING_HELP,
                 ExitCode.BAD_INPUT_HELP, ExitCode.FAILED_HELP},
         description = {"Measures what a failing worker does to each strategy: a crash, an out-of-memory error, a hang "

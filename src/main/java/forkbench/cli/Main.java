@@ -15,6 +15,8 @@ public final class Main {
 
     public static void main(String[] args) {
         Orphans.endDescendantsAtExit();
+        System.setOut(ConsoleText.forConsole(System.out, new java.io.FileOutputStream(java.io.FileDescriptor.out)));
+        System.setErr(ConsoleText.forConsole(System.err, new java.io.FileOutputStream(java.io.FileDescriptor.err)));
         String[] rest = args.length > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         int status = switch (args.length > 0 ? args[0] : "") {
             case "report" -> ReportCommand.run(rest, System.out, System.err);

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code java -jar benchmarks.jar memory [--out FILE]}: memory per worker on this machine. */
-@Command(name = "memory", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "memory", mixinStandardHelpOptions = true, versionProvider = Version.class, usageHelpAutoWidth = true,
         exitCodeListHeading = ExitCode.HEADING, exitCodeList = {ExitCode.OK_HELP, ExitCode.FINDING_HELP,
                 ExitCode.BAD_INPUT_HELP, ExitCode.FAILED_HELP},
         description = {"Measures memory per worker on this machine: the resident memory of a child JVM after a job, "
@@ -103,6 +103,16 @@ final class MemoryCommand implements Callable<Integer> {
         if (parent != null && (!Files.isDirectory(parent) || !Files.isWritable(parent))) {
             return "cannot write " + target + ": " + parent + (Files.isDirectory(parent) ? " is not writable"
                     : " is not a folder");
+        }
+        if (parent != null && Files.isDirectory(target.toAbsolutePath().getParent())) {
+            // Permissions do not tell (root may write anywhere, /proc takes no new file): try, as the write will.
+            try {
+                Files.delete(Files.createTempFile(parent, ".forkbench-probe-", ".tmp"));
+            } catch (IOException | UnsupportedOperationException e) {
+                return "cannot write " + target + ": " + parent + " takes no new file"
+                        + (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                        ? " (" + fs.getReason() + ")" : "");
+            }
         }
         return null;
     }

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code java -jar benchmarks.jar report FILE.json... [--out DIR]}: JMH results to tables, fits and charts. */
-@Command(name = "report", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class, usageHelpAutoWidth = true,
         exitCodeListHeading = ExitCode.HEADING, exitCodeList = {ExitCode.OK_HELP, ExitCode.FINDING_HELP,
                 ExitCode.BAD_INPUT_HELP, ExitCode.FAILED_HELP},
         description = {"Turns JMH JSON results (-rf json) into an answer (the fastest strategy per job and what the "
@@ -146,12 +146,22 @@ final class ReportCommand implements Callable<Integer> {
                     + "alone");
             return ExitCode.BAD_INPUT;
         }
+        if (!java.nio.file.Files.exists(again.resolve(RecordedInputs.FILE))
+                && java.nio.file.Files.exists(again.resolve("report").resolve(RecordedInputs.FILE))) {
+            // A run's folder: its report is one level down.
+            again = again.resolve("report");
+        }
         RecordedInputs recorded;
         try {
             recorded = RecordedInputs.readFrom(again);
         } catch (IOException e) {
             err.println("forkbench report: " + again.resolve(RecordedInputs.FILE) + " is unreadable: "
                     + IoErrors.describe(e));
+            return ExitCode.BAD_INPUT;
+        }
+        if (recorded == null && java.nio.file.Files.isRegularFile(again.resolve(RunRecord.RESULT_FILE))) {
+            err.println("forkbench report: " + again + " is a run's folder with no report in it yet: make one with "
+                    + "report " + again.resolve(RunRecord.RESULT_FILE) + " --out " + again.resolve("report"));
             return ExitCode.BAD_INPUT;
         }
         if (recorded == null) {

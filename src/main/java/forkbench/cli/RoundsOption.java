@@ -61,7 +61,10 @@ record RoundsOption(Target target, long seed, Path resume, String[] jmhArgs, boo
                                       stopped short of its target, with the options it was started with
             Without -f and without these, a run goes in shuffled rounds until ±2% (--precision 2 --max-time 7m), so
             every row has an interval over at least 3 forks; -f N runs JMH's own way.
-            Subcommands: report FILE.json..., compare BASE.json NEW.json, memory (each with -h).
+            Subcommands: report FILE.json..., compare BASE.json NEW.json, memory, faults (each with -h).
+            --version prints forkbench's, JMH's and the JDK's versions.
+            Environment: FORKBENCH_HOST names this machine in metadata and reports; FORKBENCH_NO_ARCHIVE=1 starts
+            child JVMs without a start-up archive (no training run, slower starts).
             Exit codes (the same for every forkbench command): 0 done; 1 a finding (compare: a significant
             slowdown); 2 bad usage or input (options, parameter values, files); 3 the work failed (a benchmark
             error, a wrong answer, a child JVM failure, an output that could not be written).

@@ -68,6 +68,10 @@ final class RunRecord {
         if (!cli.getResult().hasValue() && !cli.getResultFormat().hasValue()) {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
             String host = started.hostname().replaceAll("[^A-Za-z0-9._-]", "_");
+            if (!Files.exists(Path.of(RESULTS))) {
+                // Made for this run: a run stopped before its first result leaves no empty results/ either.
+                Leftovers.removeIfEmptyAtExit(Path.of(RESULTS));
+            }
             Path folder = Leftovers.removeIfEmptyAtExit(ReportFiles.claimFolder(Path.of(RESULTS,
                     "run-" + stamp + "-" + host)));
             Path result = Leftovers.removeIfEmptyAtExit(folder.resolve(RESULT_FILE));

@@ -52,6 +52,32 @@ public final class Leftovers {
         TEMPORARY.remove(path.toAbsolutePath());
     }
 
+    /**
+     * A new temporary file in {@code directory} named {@code prefix}, this process's pid, a dash and a random part,
+     * removed however this JVM ends; files of that prefix left by processes that are gone (a SIGKILL skips the
+     * shutdown hook) are swept first.
+     */
+    public static Path ownedTempFile(Path directory, String prefix, String suffix) throws IOException {
+        sweepDeadOwners(directory, prefix);
+        return track(Files.createTempFile(directory, prefix + ProcessHandle.current().pid() + "-", suffix));
+    }
+
+    /** Removes the files in {@code directory} named {@code prefix} + a pid + "-..." whose process is gone. */
+    public static void sweepDeadOwners(Path directory, String prefix) {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix)
+                + "(\\d{1,18})-.*");
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix + "*")) {
+            for (Path file : files) {
+                java.util.regex.Matcher matcher = name.matcher(file.getFileName().toString());
+                if (matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(1))).isEmpty()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Tidiness only: a file that cannot be swept harms nothing but space.
+        }
+    }
+
     /** Deletes {@code path} now, recursively, quietly, and stops tracking it. */
     public static void delete(Path path) {
         deleteRecursively(path);

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,5 +55,36 @@ class BenchmarkCommandTest {
         assertTrue(message.contains(expected), message);
         assertFalse(message.contains("Exception"), message);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @org.junit.jupiter.api.Test
+    void helpAndVersionAreSpelledAsEveryOtherCommandSpellsThem() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(0, new BenchmarkCommand(stream, stream).run(new String[] {"--version"}));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("forkbench "), out.toString());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains(", JMH 1.37, JDK "), out.toString());
+        out.reset();
+        assertEquals(0, new BenchmarkCommand(stream, stream).run(new String[] {"--help"}));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("FORKBENCH_NO_ARCHIVE=1"), out.toString());
+        for (java.util.function.BiFunction<String[], PrintStream, Integer> subcommand : List.<java.util.function
+                .BiFunction<String[], PrintStream, Integer>>of((a, p) -> ReportCommand.run(a, p, p),
+                (a, p) -> CompareCommand.run(a, p, p), (a, p) -> MemoryCommand.run(a, p, p),
+                (a, p) -> ChildCommand.run(a, p, p), (a, p) -> FaultsCommand.run(a, p, p))) {
+            out.reset();
+            assertEquals(0, subcommand.apply(new String[] {"-V"}, stream));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains(", JMH 1.37, JDK "), out.toString());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRunOfBenchmarksWithoutWorkersSaysNothingOfAWorkersSweep(@org.junit.jupiter.api.io.TempDir
+                                                                  java.nio.file.Path dir) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(0, new BenchmarkCommand(stream, stream).run(new String[] {"StrategyBenchmark.sequential",
+                "-p", "n=1e3", "-f", "1", "-wi", "0", "-i", "1", "-r", "10ms", "-rf", "json", "-rff",
+                dir.resolve("sequential.json").toString()}));
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("workers sweep"), out.toString());
     }
 }

@@ -406,6 +406,15 @@ class HostileInputTest {
         assertEquals("", outcome.out(), "it measured before refusing");
     }
 
+    @Test
+    void memoryRefusesAFolderThatTakesNoNewFileBeforeMeasuring() {
+        Outcome outcome = run(MemoryCommand::run, "--out", "/proc/forkbench-memory.json");
+        assertEquals(ExitCode.BAD_INPUT, outcome.status());
+        assertOneLine(outcome, "forkbench memory: cannot write /proc/forkbench-memory.json: /proc takes no new file");
+        assertFalse(outcome.err().contains(".tmp"), "it names a temporary file: " + outcome.err());
+        assertEquals("", outcome.out(), "it measured before refusing");
+    }
+
     private static void assertNoPartials(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             List<Path> partial = files.filter(path -> path.getFileName().toString().contains(".partial-")

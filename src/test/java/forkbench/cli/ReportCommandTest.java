@@ -123,4 +123,20 @@ class ReportCommandTest {
             assertTrue(outcome.err().startsWith("forkbench report: "), outcome.err());
         }
     }
+
+    @Test
+    void againOnARunsFolderRebuildsItsReportOrSaysHowToMakeOne() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("run-1"));
+        Files.writeString(run.resolve("result.json"), RESULT);
+        Outcome none = report("--again", run.toString());
+        assertEquals(ExitCode.BAD_INPUT, none.status());
+        assertEquals("forkbench report: " + run + " is a run's folder with no report in it yet: make one with report "
+                + run.resolve("result.json") + " --out " + run.resolve("report") + "\n", none.err());
+        Outcome made = report(run.resolve("result.json").toString(), "--out", run.resolve("report").toString());
+        assertEquals(0, made.status(), made.err());
+        String before = Files.readString(run.resolve("report/report.md"));
+        Outcome again = report("--again", run.toString());
+        assertEquals(0, again.status(), again.err());
+        assertEquals(before, Files.readString(run.resolve("report/report.md")));
+    }
 }

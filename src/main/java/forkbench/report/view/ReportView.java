@@ -128,7 +128,7 @@ public final class ReportView {
                     + " with " + fastest.workers() + " worker" + (fastest.workers() == 1 ? "" : "s"), columns, rows)));
         }
         if (report.verdicts().isEmpty()) {
-            blocks.add(new Block.Paragraph("No job with a " + options.sizeParam() + " parameter was measured: the "
+            blocks.add(new Block.Paragraph("No job with the parameter " + options.sizeParam() + " was measured: the "
                     + "sections below have what was."));
         }
         return new Section("answer", "The answer", blocks);

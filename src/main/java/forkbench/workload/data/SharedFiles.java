@@ -3,11 +3,8 @@ package forkbench.workload.data;
 import forkbench.io.Leftovers;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where shared inputs live: {@code /dev/shm} when the machine has it (memory, not disk), else the temporary folder;
@@ -18,7 +15,6 @@ final class SharedFiles {
 
     static final String DIRECTORY_PROPERTY = "forkbench.shared.dir";
     private static final String PREFIX = "forkbench-data-";
-    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-.*");
 
     private SharedFiles() {
     }
@@ -34,22 +30,11 @@ final class SharedFiles {
 
     /** A new empty file for {@code role} in {@code directory}, tracked so that it is removed however the JVM ends. */
     static Path create(Path directory, String role) throws IOException {
-        sweep(directory);
-        Path file = Files.createTempFile(directory, PREFIX + ProcessHandle.current().pid() + "-" + role + "-", ".bin");
-        return Leftovers.track(file);
+        return Leftovers.ownedTempFile(directory, PREFIX, "-" + role + ".bin");
     }
 
     /** Removes files left by runs whose process is gone (a SIGKILL skips the shutdown hook). */
     static void sweep(Path directory) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*")) {
-            for (Path file : files) {
-                Matcher matcher = NAME.matcher(file.getFileName().toString());
-                if (matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(1))).isEmpty()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Tidiness only: a file that cannot be swept harms nothing but space.
-        }
+        Leftovers.sweepDeadOwners(directory, PREFIX);
     }
 }
