@@ -89,6 +89,20 @@ class ResumeTest {
     }
 
     @Test
+    void aRunWithAKernelJarThisJvmLacksIsSentToTheScriptThatPutsItBack() throws IOException {
+        String result = RESULT.replace("VALUE", "10");
+        RunMetadata here = inRounds(ROUNDS);
+        List<String> withKernel = new java.util.ArrayList<>(here.classPath());
+        withKernel.add("/work/target/kernels/Kaese/Kaese.jar");
+        RunMetadata kernelRun = new RunMetadata(here.hostname(), here.cpuModel(), here.logicalCores(),
+                here.cpuQuota(), here.os(), here.jdk(), here.jvm(), here.jvmFlags(), here.startedAt(), here.endedAt(),
+                null, null, here.interleaving(), null, here.arguments(), withKernel);
+        Path folder = run(result, kernelRun);
+        assertRefused(resume(folder), folder, result, "the run had /work/target/kernels/Kaese/Kaese.jar on its "
+                + "class path (a kernel of your own?) and this JVM has not; resume it with scripts/bench --resume");
+    }
+
+    @Test
     void aTruncatedResultIsNamedAsBadInput() throws IOException {
         String result = RESULT.replace("VALUE", "10").substring(0, 120);
         Path folder = run(result, inRounds(ROUNDS));

@@ -141,6 +141,18 @@ class BenchmarksJarIT {
                 results);
     }
 
+    @Test
+    void aFilterGivenToScriptsKernelNarrowsItsRunInsteadOfWideningIt(@TempDir Path dir) throws Exception {
+        Path source = Files.writeString(dir.resolve("Collatz.java"), OUTSIDE_KERNEL);
+        Process script = new ProcessBuilder("scripts/kernel", source.toString(), "threadPool", "-l")
+                .redirectErrorStream(true).start();
+        String listed = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(script.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, script.exitValue(), listed);
+        List<String> benchmarks = listed.lines().filter(line -> line.startsWith("forkbench.")).toList();
+        assertEquals(List.of("forkbench.benchmarks.StrategyBenchmark.threadPool"), benchmarks, listed);
+    }
+
     /** A user's kernel that never returns: the fork's set-up (the expected answer) never ends. */
     private static final String SPINNING_KERNEL = """
             package example;
