@@ -29,7 +29,8 @@ import java.util.Locale;
 public record RunMetadata(String hostname, String cpuModel, int logicalCores, Double cpuQuota, String os,
                           String jdk, String jvm, List<String> jvmFlags, String startedAt, String endedAt,
                           Double loadBefore, Double loadAfter, Interleaving interleaving, Precision precision,
-                          List<String> arguments, List<String> classPath) {
+                          List<String> arguments,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> classPath) {
 
     /** The environment variable that names this machine in run metadata and reports. */
     public static final String HOST_VARIABLE = "FORKBENCH_HOST";
