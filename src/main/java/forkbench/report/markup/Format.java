@@ -56,12 +56,14 @@ public final class Format {
         if (ratio == null) {
             return "";
         }
-        String value = times(ratio.value()) + "×";
-        if (ratio.low() == null) {
-            return value + " (no interval)";
-        }
-        return value + " [" + times(ratio.low()) + ", " + times(ratio.high()) + "]"
-                + (Boolean.TRUE.equals(ratio.significant()) ? "" : " n.s.");
+        return times(ratio.value()) + "×" + interval(ratio)
+                + (ratio.low() == null || Boolean.TRUE.equals(ratio.significant()) ? "" : " n.s.");
+    }
+
+    /** A ratio's interval as the tables show it, {@code " [0.98, 1.03]"}, or {@code " (no interval)"}. */
+    public static String interval(Ratio ratio) {
+        return ratio.low() == null || ratio.high() == null ? " (no interval)"
+                : " [" + times(ratio.low()) + ", " + times(ratio.high()) + "]";
     }
 
     /**
