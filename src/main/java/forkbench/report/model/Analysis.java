@@ -86,7 +86,8 @@ public final class Analysis {
                         b.params().get(options.sizeParam()))));
         return new Report(options.confidence(), options.baseline(), runs, rows, scaling,
                 breakEven(rows, options), List.copyOf(verdicts), warnings,
-                processesAgainstThreads(configurations, usage, options.confidence()));
+                processesAgainstThreads(configurations, usage, options.confidence()), DataMovement.NONE)
+                .withDataMovement(options);
     }
 
     /** Every job and worker count that both pools ran: the process pool's time over the thread pool's. */

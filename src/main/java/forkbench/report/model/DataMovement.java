@@ -22,6 +22,8 @@ import java.util.Optional;
 public record DataMovement(List<Anchor> anchors, List<Group> groups) {
 
     public static final String TRANSPORT = "transport";
+    /** No data job measured. */
+    public static final DataMovement NONE = new DataMovement(List.of(), List.of());
     /** Within this of the best thread strategy counts as matching it. */
     public static final double MATCH = 1.10;
     private static final List<String> ANCHORS = List.of("pipeToChild", "heapCopy");
@@ -29,6 +31,7 @@ public record DataMovement(List<Anchor> anchors, List<Group> groups) {
 
     /** A floor: {@code bytes} moved in {@code timeNanos}, so bytes per nanosecond is GB/s. */
     public record Anchor(String host, String label, long bytes, double timeNanos, Double timeHalfWidthNanos) {
+        @com.fasterxml.jackson.annotation.JsonProperty
         public double gigabytesPerSecond() {
             return bytes / timeNanos;
         }
@@ -162,6 +165,7 @@ public record DataMovement(List<Anchor> anchors, List<Group> groups) {
         return PROCESSES.contains(label) || label.equals(Strategies.NODE_FORK);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return groups.isEmpty() && anchors.isEmpty();
     }

@@ -16,7 +16,13 @@ import java.util.Map;
  */
 public record Report(double confidence, String baseline, List<Run> runs, List<Row> rows, List<Scaling> scaling,
                      List<BreakEven> breakEven, List<Verdict> verdicts, List<Warning> warnings,
-                     List<ProcessesAgainstThreads> processesAgainstThreads) {
+                     List<ProcessesAgainstThreads> processesAgainstThreads, DataMovement dataMovement) {
+
+    /** This report with what moving data cost in it, read off its own verdicts (see {@link DataMovement#of}). */
+    Report withDataMovement(ReportOptions options) {
+        return new Report(confidence, baseline, runs, rows, scaling, breakEven, verdicts, warnings,
+                processesAgainstThreads, DataMovement.of(this, options));
+    }
 
     /**
      * {@code processPool} against {@code threadPool} on the same host, job (its size, kernel, heap and collector)

@@ -30,7 +30,7 @@ final class DataSection {
      * the pipe's floor, and the size from which it matches the threads.
      */
     static java.util.Optional<Section> dataMovement(Report report, ReportOptions options) {
-        DataMovement data = DataMovement.of(report, options);
+        DataMovement data = report.dataMovement();
         if (data.isEmpty()) {
             return java.util.Optional.empty();
         }
