@@ -1,5 +1,7 @@
 package forkbench.cli;
 
+import forkbench.configuration.BenchmarkNames;
+import forkbench.configuration.ConfigurationKey;
 import forkbench.interleave.Configuration;
 import forkbench.io.IoErrors;
 import forkbench.io.Leftovers;
@@ -56,10 +58,10 @@ import java.util.function.Consumer;
 final class BenchmarkCommand {
 
     /** What a run with no benchmark named measures: the comparison and its JVM start-up yardstick. */
-    static final String DEFAULT_INCLUDE = "StrategyBenchmark|JvmStartBaseline";
+    static final String DEFAULT_INCLUDE = BenchmarkNames.STRATEGY + "|" + BenchmarkNames.JVM_START;
     /** The seed's own program, measured only where {@code node} is installed. */
-    private static final String NODE_FORK_BENCHMARK = "NodeForkBenchmark";
-    private static final String DATA_BENCHMARK = "DataBenchmark";
+    private static final String NODE_FORK_BENCHMARK = BenchmarkNames.NODE_FORK;
+    private static final String DATA_BENCHMARK = BenchmarkNames.DATA;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -176,7 +178,7 @@ final class BenchmarkCommand {
             }
         }
         check(cli, "n", Params::parseN);
-        check(cli, "workers", Params::parseWorkers);
+        check(cli, ConfigurationKey.WORKERS, Params::parseWorkers);
         // Loads each named kernel here, so a typo or a class missing from the class path is one line, not a fork's
         // stack trace; the children load it the same way.
         check(cli, "kernel", Kernels::byName);
@@ -251,7 +253,7 @@ final class BenchmarkCommand {
         Collection<String> heaps = cli.getParameter(HEAP).orElse(List.of(JvmMemory.DEFAULT_VALUE));
         Collection<String> collectors = cli.getParameter(GC).orElse(List.of(JvmMemory.DEFAULT_VALUE));
         // JMH's own Optional, which has no map.
-        int workers = cli.getParameter("workers").hasValue() ? cli.getParameter("workers").get().stream()
+        int workers = cli.getParameter(ConfigurationKey.WORKERS).hasValue() ? cli.getParameter(ConfigurationKey.WORKERS).get().stream()
                 .mapToInt(Params::parseWorkers).max().orElse(1) : Runtime.getRuntime().availableProcessors();
         String java = cli.getJvm().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String heap : heaps) {
@@ -399,12 +401,12 @@ final class BenchmarkCommand {
                     + "e.g. ReportBenchmark, to run another");
             options.include(DEFAULT_INCLUDE);
         }
-        if (!cli.getParameter("workers").hasValue() && knownParameters(cli).contains("workers")) {
+        if (!cli.getParameter(ConfigurationKey.WORKERS).hasValue() && knownParameters(cli).contains(ConfigurationKey.WORKERS)) {
             int processors = Runtime.getRuntime().availableProcessors();
             List<String> sweep = WorkerSweep.forProcessors(processors);
             out.println("# forkbench: workers sweep " + String.join(",", sweep) + " (" + processors
                     + " available processors); choose with -p workers=...");
-            options.param("workers", sweep.toArray(String[]::new));
+            options.param(ConfigurationKey.WORKERS, sweep.toArray(String[]::new));
         }
         if (!cli.shouldFailOnError().hasValue()) {
             options.shouldFailOnError(true);

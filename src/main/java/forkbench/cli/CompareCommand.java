@@ -1,5 +1,6 @@
 package forkbench.cli;
 
+import forkbench.configuration.ConfigurationKey;
 import forkbench.compare.Comparison;
 import forkbench.io.IoErrors;
 import forkbench.io.OutputRefusedException;
@@ -54,7 +55,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace a comparison already in --out DIR")
     private boolean force;
 
-    @Option(names = "--workers-param", paramLabel = "NAME", defaultValue = "workers",
+    @Option(names = "--workers-param", paramLabel = "NAME", defaultValue = ConfigurationKey.WORKERS,
             description = "the @Param holding the worker count (default: ${DEFAULT-VALUE})")
     private String workerParam;
 

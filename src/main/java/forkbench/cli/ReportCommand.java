@@ -1,5 +1,6 @@
 package forkbench.cli;
 
+import forkbench.configuration.ConfigurationKey;
 import forkbench.io.IoErrors;
 import forkbench.io.OutputRefusedException;
 import forkbench.report.RecordedInputs;
@@ -51,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
             + "(by default such a repeat is refused: pooled silently, it would narrow every interval)")
     private boolean merge;
 
-    @Option(names = "--workers-param", paramLabel = "NAME", defaultValue = "workers",
+    @Option(names = "--workers-param", paramLabel = "NAME", defaultValue = ConfigurationKey.WORKERS,
             description = "the @Param holding the worker count; results without it use JMH's thread count "
                     + "(default: ${DEFAULT-VALUE})")
     private String workerParam;

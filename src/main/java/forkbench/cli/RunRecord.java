@@ -1,5 +1,6 @@
 package forkbench.cli;
 
+import forkbench.configuration.ConfigurationKey;
 import forkbench.io.Leftovers;
 import forkbench.report.RecordedInputs;
 import forkbench.report.Reporter;
@@ -126,7 +127,7 @@ final class RunRecord {
     /** The rounds a resumed run already has, checked as {@code report} checks its input. */
     ResultDocument earlierRounds() throws UsageException {
         try {
-            JmhResults.read(resultFile, "workers", started.hostname());
+            JmhResults.read(resultFile, ConfigurationKey.WORKERS, started.hostname());
             return ResultDocument.read(resultFile);
         } catch (InputException e) {
             throw new UsageException("--resume: " + e.getMessage());
@@ -232,7 +233,7 @@ final class RunRecord {
         }
         ReportOptions options = ReportOptions.defaults();
         try {
-            Report report = Reporter.build(List.of(jsonResult), "workers", options);
+            Report report = Reporter.build(List.of(jsonResult), ConfigurationKey.WORKERS, options);
             String where = "";
             if (folder != null) {
                 Map<String, String> outputs = Reporter.render(report, options);

@@ -1,5 +1,6 @@
 package forkbench.interleave;
 
+import forkbench.configuration.ConfigurationKey;
 import forkbench.report.input.InputException;
 import forkbench.report.input.JmhResults;
 import forkbench.report.input.Measurement;
@@ -26,7 +27,7 @@ public record Status(Configuration configuration, Replicates replicates, double 
     /** Every configuration of {@code document}, judged against {@code target}. */
     public static Map<Configuration, Status> of(ResultDocument document, Target target) throws InputException {
         Path source = Path.of("interleaved-run");
-        List<Measurement> measurements = JmhResults.parse(document.toJson(), source, "workers", "this machine");
+        List<Measurement> measurements = JmhResults.parse(document.toJson(), source, ConfigurationKey.WORKERS, "this machine");
         List<Configuration> order = new ArrayList<>(document.forks().keySet());
         Map<Configuration, List<Measurement>> byConfiguration = new LinkedHashMap<>();
         // JmhResults keeps the document's order, one measurement per result.

@@ -4,28 +4,24 @@ import forkbench.process.ForkOptions;
 
 import java.util.List;
 
-/** Every strategy by id. The ids are the JMH benchmark method names, so listings, filters and reports agree. */
+/** Every strategy by id (see {@link StrategyType}), and how to make one. */
 public final class Strategies {
 
-    public static final String SEQUENTIAL = "sequential";
-    public static final String PLATFORM_THREADS = "platformThreads";
-    public static final String THREAD_POOL = "threadPool";
-    public static final String VIRTUAL_THREADS = "virtualThreads";
-    public static final String FORK_JOIN = "forkJoin";
-    public static final String PARALLEL_STREAM = "parallelStream";
-    public static final String PROCESS_COLD = "processCold";
-    public static final String PROCESS_POOL = "processPool";
-
-    /** The seed tutorial's own Node.js program: a reference row, in its own benchmark class (NodeForkBenchmark). */
-    public static final String NODE_FORK = "nodeFork";
+    public static final String SEQUENTIAL = StrategyType.SEQUENTIAL.id();
+    public static final String PLATFORM_THREADS = StrategyType.PLATFORM_THREADS.id();
+    public static final String THREAD_POOL = StrategyType.THREAD_POOL.id();
+    public static final String VIRTUAL_THREADS = StrategyType.VIRTUAL_THREADS.id();
+    public static final String FORK_JOIN = StrategyType.FORK_JOIN.id();
+    public static final String PARALLEL_STREAM = StrategyType.PARALLEL_STREAM.id();
+    public static final String PROCESS_COLD = StrategyType.PROCESS_COLD.id();
+    public static final String PROCESS_POOL = StrategyType.PROCESS_POOL.id();
+    public static final String NODE_FORK = StrategyType.NODE_FORK.id();
 
     /** forkbench's Java strategies, in the order a report lists them: the baseline, then threads, then processes. */
-    public static final List<String> IDS = List.of(SEQUENTIAL, PLATFORM_THREADS, THREAD_POOL, VIRTUAL_THREADS,
-            FORK_JOIN, PARALLEL_STREAM, PROCESS_COLD, PROCESS_POOL);
+    public static final List<String> IDS = StrategyType.ids(true);
 
     /** Every strategy in report order: the Java ones, then the program they came from. */
-    public static final List<String> REPORT_ORDER = List.of(SEQUENTIAL, PLATFORM_THREADS, THREAD_POOL,
-            VIRTUAL_THREADS, FORK_JOIN, PARALLEL_STREAM, PROCESS_COLD, PROCESS_POOL, NODE_FORK);
+    public static final List<String> REPORT_ORDER = StrategyType.ids(false);
 
     private Strategies() {
     }
@@ -41,7 +37,9 @@ public final class Strategies {
      */
     public static Strategy create(String id, int workers, ForkOptions childOptions) {
         Params.checkWorkers(workers);
-        return switch (id) {
+        StrategyType type = StrategyType.byId(id).orElseThrow(() -> new IllegalArgumentException(
+                "unknown strategy '" + id + "'; known: " + REPORT_ORDER));
+        return switch (type) {
             case SEQUENTIAL -> new Sequential();
             case PLATFORM_THREADS -> new PlatformThreads(workers);
             case THREAD_POOL -> new ThreadPool(workers);
@@ -51,7 +49,6 @@ public final class Strategies {
             case PROCESS_COLD -> new ProcessCold(workers, childOptions);
             case PROCESS_POOL -> new ProcessPool(workers, childOptions);
             case NODE_FORK -> new NodeFork(workers);
-            default -> throw new IllegalArgumentException("unknown strategy '" + id + "'; known: " + REPORT_ORDER);
         };
     }
 }

@@ -2,9 +2,10 @@ package forkbench.report.chart;
 
 import forkbench.configuration.ConfigurationKey;
 import forkbench.configuration.ParameterValues;
+import forkbench.report.model.FitModel;
 import forkbench.report.model.Report;
 import forkbench.report.model.ScalingFit;
-import forkbench.report.model.ScalingFitter;
+
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ public final class Charts {
                     for (int i = 0; i < n.length; i++) {
                         n[i] = 1 + (maxWorkers - 1) * i / 40.0;
                         // Amdahl was fitted on min(workers, cores), so it is evaluated there too.
-                        double at = fit.model().equals(ScalingFitter.AMDAHL) && hostCores != null
+                        double at = fit.model() == FitModel.AMDAHL && hostCores != null
                                 ? Math.min(n[i], hostCores) : n[i];
                         s[i] = fit.throughput(at) * baselineTime / 1e9;
                     }

@@ -1,8 +1,11 @@
 package forkbench.report.model;
 
+import forkbench.configuration.BenchmarkNames;
 import forkbench.configuration.ConfigurationKey;
 import forkbench.configuration.ParameterValues;
 import forkbench.strategy.Strategies;
+import forkbench.strategy.StrategyType;
+import forkbench.workload.data.Transport;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,7 +29,7 @@ public record DataMovement(List<Anchor> anchors, List<Group> groups) {
     public static final DataMovement NONE = new DataMovement(List.of(), List.of());
     /** Within this of the best thread strategy counts as matching it. */
     public static final double MATCH = 1.10;
-    private static final List<String> ANCHORS = List.of("pipeToChild", "heapCopy");
+    private static final List<String> ANCHORS = List.of(BenchmarkNames.PIPE_TO_CHILD, BenchmarkNames.HEAP_COPY);
     private static final List<String> PROCESSES = List.of(Strategies.PROCESS_POOL, Strategies.PROCESS_COLD);
 
     /** A floor: {@code bytes} moved in {@code timeNanos}, so bytes per nanosecond is GB/s. */
@@ -85,11 +88,11 @@ public record DataMovement(List<Anchor> anchors, List<Group> groups) {
             Map<String, String> params = key.params();
             String transport = params.get(TRANSPORT);
             Optional<Anchor> pipe = anchors.stream()
-                    .filter(a -> a.host().equals(host) && a.label().equals("pipeToChild"))
+                    .filter(a -> a.host().equals(host) && a.label().equals(BenchmarkNames.PIPE_TO_CHILD))
                     .max((a, b) -> Long.compare(a.bytes(), b.bytes()));
             List<Point> points = new ArrayList<>();
             for (Report.Verdict verdict : verdicts) {
-                point(verdict, options, transport.equals("copy") ? pipe.orElse(null) : null).ifPresent(points::add);
+                point(verdict, options, transport.equals(Transport.COPY.id()) ? pipe.orElse(null) : null).ifPresent(points::add);
             }
             groups.add(new Group(host, params, transport, List.copyOf(points), crossover(points)));
         });
@@ -162,7 +165,7 @@ public record DataMovement(List<Anchor> anchors, List<Group> groups) {
     }
 
     private static boolean isProcess(String label) {
-        return PROCESSES.contains(label) || label.equals(Strategies.NODE_FORK);
+        return StrategyType.isProcess(label);
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore

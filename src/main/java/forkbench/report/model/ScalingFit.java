@@ -18,8 +18,8 @@ public sealed interface ScalingFit permits ScalingFit.Fitted, ScalingFit.NotFitt
     /** Below this R² a fit is kept but reported as not describing the data, never drawn as a curve. */
     double MEANINGFUL_R_SQUARED = 0.9;
 
-    /** {@link ScalingFitter#AMDAHL} or {@link ScalingFitter#USL}. */
-    String model();
+    /** Which law was fitted. */
+    FitModel model();
 
     /** How many worker counts were offered to the fit. */
     int points();
@@ -45,7 +45,7 @@ public sealed interface ScalingFit permits ScalingFit.Fitted, ScalingFit.NotFitt
      * @param criticalT       Student's t for the report's confidence at those degrees of freedom: an error times it
      *                        is the half-width of the parameter's interval
      */
-    record Fitted(String model, int points, double lambda, Double lambdaError, double sigma, Double sigmaError,
+    record Fitted(FitModel model, int points, double lambda, Double lambdaError, double sigma, Double sigmaError,
                   double kappa, Double kappaError, Double rSquared, Double peakWorkers, int residualDegrees,
                   double criticalT) implements ScalingFit {
 
@@ -61,6 +61,6 @@ public sealed interface ScalingFit permits ScalingFit.Fitted, ScalingFit.NotFitt
     }
 
     /** @param reason why no fit was made, as a reader should see it */
-    record NotFitted(String model, int points, String reason) implements ScalingFit {
+    record NotFitted(FitModel model, int points, String reason) implements ScalingFit {
     }
 }

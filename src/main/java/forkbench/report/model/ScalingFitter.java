@@ -21,8 +21,6 @@ import org.apache.commons.math3.util.Pair;
  */
 public final class ScalingFitter {
 
-    public static final String USL = "usl";
-    public static final String AMDAHL = "amdahl";
 
     private ScalingFitter() {
     }
@@ -39,15 +37,16 @@ public final class ScalingFitter {
     }
 
     public static ScalingFit usl(double[] workers, double[] throughput, double confidence) {
-        return fit(USL, 3, workers, throughput, confidence);
+        return fit(FitModel.USL, workers, throughput, confidence);
     }
 
     /** Amdahl's law; give it min(workers, cores), since no CPU-bound job scales past the cores. */
     public static ScalingFit amdahl(double[] workers, double[] throughput, double confidence) {
-        return fit(AMDAHL, 2, workers, throughput, confidence);
+        return fit(FitModel.AMDAHL, workers, throughput, confidence);
     }
 
-    private static ScalingFit fit(String model, int parameters, double[] n, double[] x, double confidence) {
+    private static ScalingFit fit(FitModel model, double[] n, double[] x, double confidence) {
+        int parameters = model.parameters();
         int distinct = (int) java.util.Arrays.stream(n).distinct().count();
         if (distinct <= parameters || n.length - parameters < MIN_RESIDUAL_DEGREES) {
             return new ScalingFit.NotFitted(model, n.length, "needs at least " + (parameters + MIN_RESIDUAL_DEGREES)

@@ -1,5 +1,6 @@
 package forkbench.report.view;
 
+import forkbench.configuration.BenchmarkNames;
 import forkbench.record.MemoryFootprint;
 import forkbench.report.markup.Block;
 import forkbench.report.markup.Format;
@@ -24,18 +25,6 @@ final class CostSection {
     }
 
     /** What the overhead benchmarks measure, per worker, in words. */
-    private static final Map<String, String> WORKER_COSTS = Map.ofEntries(
-            Map.entry("directCall", "a direct call of the empty task (the baseline)"),
-            Map.entry("forkJoinTask", "a ForkJoin task (forkJoin, parallelStream)"),
-            Map.entry("threadPoolSubmit", "a task submitted to a running thread pool (threadPool)"),
-            Map.entry("virtualThread", "a new virtual thread (virtualThreads)"),
-            Map.entry("pooledChildRoundTrip", "one round trip to a pooled child JVM (processPool)"),
-            Map.entry("platformThread", "a new platform thread (platformThreads)"),
-            Map.entry("coldChildToFirstMessage", "a cold child JVM, up to its first message (processCold)"),
-            Map.entry("coldChildrenToFirstMessage", "that many cold child JVMs started at once, up to every first "
-                    + "message (processCold with that many workers)"),
-            Map.entry("helloWorld", "a bare java HelloWorld, for scale"));
-
     /** Benchmarks without a size: what each kind of worker costs, beside the memory each one takes. */
     static java.util.Optional<Section> costs(Report report, ReportOptions options) {
         List<Report.Row> overheads = !Jobs.hasSizes(report, options) ? List.of() : report.rows().stream()
@@ -51,7 +40,7 @@ final class CostSection {
             for (Report.Row r : overheads) {
                 // A benchmark measured at several worker counts or parameters says which row is which.
                 String name = perLabel.get(r.label()) > 1 ? r.configuration().toString() : r.label();
-                rows.add(List.of(Cell.of(name), Cell.of(WORKER_COSTS.getOrDefault(r.label(), "")),
+                rows.add(List.of(Cell.of(name), Cell.of(BenchmarkNames.WORKER_COSTS.getOrDefault(r.label(), "")),
                         Cell.of(String.valueOf(r.forks())),
                         Cell.of(Format.time(r.timeNanos(), r.timeHalfWidthNanos(), r.noInterval()))));
             }

@@ -1,5 +1,7 @@
 package forkbench.report.view;
 
+import forkbench.configuration.BenchmarkNames;
+import forkbench.workload.data.Transport;
 import forkbench.configuration.ParameterValues;
 import forkbench.report.markup.Block;
 import forkbench.report.markup.Format;
@@ -53,13 +55,13 @@ final class DataSection {
                         Cell.of(Format.fixed(anchor.gigabytesPerSecond(), 2))));
             }
             blocks.add(new Block.TableBlock(new Table("data-floors", "The floors: bytes into a child JVM through "
-                    + "one pipe (pipeToChild), and copied within the heap (heapCopy)", List.of(Column.text("floor"),
+                    + "one pipe (" + BenchmarkNames.PIPE_TO_CHILD + "), and copied within the heap (" + BenchmarkNames.HEAP_COPY + ")", List.of(Column.text("floor"),
                     Column.number("bytes"), Column.number("time (" + Format.percent(report.confidence()) + " CI)"),
                     Column.number("GB/s")), rows)));
         }
         int index = 0;
         for (DataMovement.Group group : data.groups()) {
-            boolean copy = group.transport().equals("copy");
+            boolean copy = group.transport().equals(Transport.COPY.id());
             List<Column> columns = new ArrayList<>(List.of(Column.number(options.sizeParam()),
                     Column.text("best thread strategy"), Column.number("its GB/s")));
             List<String> processes = group.points().stream().flatMap(p -> p.processes().stream())

@@ -49,7 +49,7 @@ final class FitsSection {
             case ScalingFit.Fitted made -> {
                 StringBuilder text = new StringBuilder("σ = ")
                         .append(withHalfWidth(made.sigma(), made.halfWidth(made.sigmaError())));
-                if (forkbench.report.model.ScalingFitter.USL.equals(made.model())) {
+                if (made.model() == forkbench.report.model.FitModel.USL) {
                     text.append(", κ = ").append(withHalfWidth(made.kappa(), made.halfWidth(made.kappaError())));
                     if (made.peakWorkers() != null) {
                         text.append(", peak at ").append(Format.number(made.peakWorkers(), 1)).append(" workers");
