@@ -210,6 +210,25 @@ jmh_args() {
   done
 }
 
+# claim_run_folder LABEL: creates results/<label>-<date-time>-<host>/ (the creation is the claim: a folder that
+# exists already, another run's, is bad usage, exit 2) and sets RUN_FOLDER to it; at exit, the empty files in it and
+# the folder itself if it is empty are removed, so a run stopped before writing anything leaves nothing behind.
+# RUN_FOLDER_ALSO_REMOVE may name one more path to remove at exit (a scratch folder).
+claim_run_folder() {
+  RUN_FOLDER=$(new_run_folder "$1")
+  mkdir -p "$(dirname "$RUN_FOLDER")"
+  if ! mkdir "$RUN_FOLDER" 2>/dev/null; then
+    echo "forkbench: $RUN_FOLDER already exists; not overwriting it" >&2
+    exit 2
+  fi
+  trap 'rm -rf "${RUN_FOLDER_ALSO_REMOVE:-}"; find "$RUN_FOLDER" -maxdepth 1 -type f -empty -delete; rmdir "$RUN_FOLDER" 2>/dev/null || true' EXIT
+}
+
+# The number of cores this machine has online (2 when it cannot tell).
+core_count() {
+  getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2
+}
+
 # A folder name for a run: results/<label>-<date-time>-<host>.
 new_run_folder() {
   local host
