@@ -9,7 +9,6 @@ import forkbench.report.markup.Table.Cell;
 import forkbench.report.markup.Table.Column;
 import forkbench.report.markup.Table.Mark;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +62,7 @@ public final class ComparisonView {
     }
 
     private static String counts(Comparison comparison, long worse, long better) {
-        String threshold = new BigDecimal(Format.digits(comparison.thresholdPercent())).stripTrailingZeros()
-                .toPlainString();
+        String threshold = Format.plain(comparison.thresholdPercent());
         if (comparison.tested() == 0) {
             return comparison.changes().size() + " configurations compared; none could be tested.";
         }

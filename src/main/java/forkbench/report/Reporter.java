@@ -9,6 +9,7 @@ import forkbench.report.export.Json;
 import forkbench.report.export.MarkdownWriter;
 import forkbench.report.markup.Block;
 import forkbench.report.markup.Document;
+import forkbench.report.markup.Format;
 import forkbench.report.view.ReportView;
 import forkbench.report.input.Duplicates;
 import forkbench.report.input.InputException;
@@ -201,6 +202,6 @@ public final class Reporter {
     }
 
     private static String describeCores(double cores) {
-        return cores == Math.rint(cores) ? String.valueOf((long) cores) : String.format(Locale.ROOT, "%.2f", cores);
+        return Format.plain(cores);
     }
 }

@@ -232,7 +232,7 @@ final class SvgChart {
         if (v != 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)) {
             return String.format(Locale.ROOT, "%.0e", v).replace("e+0", "e").replace("e+", "e").replace("e-0", "e-");
         }
-        return new java.math.BigDecimal(Format.digits(v)).stripTrailingZeros().toPlainString();
+        return Format.plain(v);
     }
 
     private static String text(double x, double y, String escaped, String anchor, String style) {

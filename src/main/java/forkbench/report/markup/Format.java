@@ -14,16 +14,17 @@ public final class Format {
     }
 
     public static String time(double nanos) {
-        if (nanos >= 1e9) {
-            return digits(nanos / 1e9) + " s";
-        }
-        if (nanos >= 1e6) {
-            return digits(nanos / 1e6) + " ms";
-        }
-        if (nanos >= 1e3) {
-            return digits(nanos / 1e3) + " µs";
-        }
-        return digits(nanos) + " ns";
+        double unit = timeUnit(nanos);
+        return digits(nanos / unit) + " " + timeUnitName(unit);
+    }
+
+    /** The unit a time is written in, in nanoseconds: the largest of s, ms and µs it reaches, else ns. */
+    private static double timeUnit(double nanos) {
+        return nanos >= 1e9 ? 1e9 : nanos >= 1e6 ? 1e6 : nanos >= 1e3 ? 1e3 : 1;
+    }
+
+    private static String timeUnitName(double unit) {
+        return unit == 1e9 ? "s" : unit == 1e6 ? "ms" : unit == 1e3 ? "µs" : "ns";
     }
 
     /** Memory in a fitting unit: {@code 38.2 MiB}, {@code 61.5 KiB}, {@code 0.95 KiB}. */
@@ -36,15 +37,8 @@ public final class Format {
         if (halfWidth == null) {
             return time(nanos);
         }
-        String value = time(nanos);
-        String unit = value.substring(value.indexOf(' ') + 1);
-        double scale = switch (unit) {
-            case "s" -> 1e9;
-            case "ms" -> 1e6;
-            case "µs" -> 1e3;
-            default -> 1;
-        };
-        return value.substring(0, value.indexOf(' ')) + " ± " + digits(halfWidth / scale) + " " + unit;
+        double unit = timeUnit(nanos);
+        return digits(nanos / unit) + " ± " + digits(halfWidth / unit) + " " + timeUnitName(unit);
     }
 
     /** A time with its fork-level half-width, or {@code "(1 fork)"} where there can be none. */
@@ -84,6 +78,14 @@ public final class Format {
 
     public static String number(Double value, int decimals) {
         return value == null || !Double.isFinite(value) ? "" : fixed(value, decimals);
+    }
+
+    /** A number as a person writes it: three significant digits at most, and no trailing zeros (2, 1.5, 0.25). */
+    public static String plain(double value) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return value == 0 ? "0" : String.valueOf(value);
+        }
+        return new BigDecimal(digits(value)).stripTrailingZeros().toPlainString();
     }
 
     /** Three significant digits, without exponent notation for everyday magnitudes. */

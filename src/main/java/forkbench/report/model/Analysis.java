@@ -273,8 +273,7 @@ public final class Analysis {
             return;
         }
         String value = String.format(Locale.ROOT, "%s %.2fx", what, ratio.value());
-        String bound = String.format(Locale.ROOT, "min(workers, cores) = %s", limit == Math.rint(limit)
-                ? String.valueOf((long) limit) : String.format(Locale.ROOT, "%.2f", limit));
+        String bound = "min(workers, cores) = " + forkbench.report.markup.Format.plain(limit);
         String text = ratio.low() != null && ratio.low() > limit
                 ? String.format(Locale.ROOT, "%s [%.2f, %.2f] lies above the physical limit %s: likely %s", value,
                         ratio.low(), ratio.high(), bound, causes)

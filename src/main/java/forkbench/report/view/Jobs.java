@@ -31,7 +31,7 @@ final class Jobs {
             RunMetadata m = run.metadata();
             double cores = m == null ? 0 : m.usableCores();
             String machine = m == null ? run.host() + " (no metadata)" : run.host() + ", "
-                    + (cores == Math.rint(cores) ? String.valueOf((long) cores) : Format.digits(cores))
+                    + Format.plain(cores)
                     + (cores == 1 ? " core, " : " cores, ") + m.jdk();
             if (!machines.contains(machine)) {
                 machines.add(machine);
