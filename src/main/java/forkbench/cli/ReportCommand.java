@@ -108,9 +108,7 @@ final class ReportCommand implements Callable<Integer> {
             // Before the work: a wrong --out is a one-line refusal, not a lost report at the end.
             ReportFiles.check(folder, Reporter.OUTPUT_NAMES, force, inputs);
             Report report = Reporter.build(files, workerParam, options, merge);
-            Map<String, String> outputs = Reporter.render(report, options);
-            outputs.put(RecordedInputs.FILE, RecordedInputs.of(folder, files, options()).toJson());
-            ReportFiles.write(folder, outputs, force, inputs, Reporter.OUTPUT_NAMES);
+            Map<String, String> outputs = Reporter.write(folder, report, options, files, options(), force);
             out_.print(outputs.get("headline.md"));
             long charts = outputs.keySet().stream().filter(name -> name.startsWith("charts/")).count();
             long tables = outputs.keySet().stream().filter(name -> name.startsWith("csv/")).count();

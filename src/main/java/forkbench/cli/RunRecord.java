@@ -2,7 +2,6 @@ package forkbench.cli;
 
 import forkbench.configuration.ConfigurationKey;
 import forkbench.io.Leftovers;
-import forkbench.report.RecordedInputs;
 import forkbench.report.Reporter;
 import forkbench.report.export.ReportFiles;
 import forkbench.report.input.InputException;
@@ -32,7 +31,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What a benchmark run keeps besides JMH's console output. A plain run (no {@code -rf}, no {@code -rff}) gets a new
@@ -236,11 +234,8 @@ final class RunRecord {
             Report report = Reporter.build(List.of(jsonResult), ConfigurationKey.WORKERS, options);
             String where = "";
             if (folder != null) {
-                Map<String, String> outputs = Reporter.render(report, options);
                 Path reportFolder = folder.resolve("report");
-                outputs.put(RecordedInputs.FILE, RecordedInputs.of(reportFolder, List.of(jsonResult), List.of())
-                        .toJson());
-                ReportFiles.write(reportFolder, outputs, resumed, List.of(jsonResult), Reporter.OUTPUT_NAMES);
+                Reporter.write(reportFolder, report, options, List.of(jsonResult), List.of(), resumed);
                 where = " (report.md, .csv, .json, .html in " + reportFolder + ")";
             }
             out.println();

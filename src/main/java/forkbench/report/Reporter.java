@@ -7,6 +7,7 @@ import forkbench.report.export.CsvWriter;
 import forkbench.report.export.HtmlWriter;
 import forkbench.report.export.Json;
 import forkbench.report.export.MarkdownWriter;
+import forkbench.report.export.ReportFiles;
 import forkbench.report.markup.Block;
 import forkbench.report.markup.Document;
 import forkbench.report.markup.Format;
@@ -43,6 +44,22 @@ public final class Reporter {
             "headline.md", PROCESSES, RecordedInputs.FILE, "csv", "charts");
 
     private Reporter() {
+    }
+
+    /**
+     * Renders {@code report} and writes it whole into {@code folder} with the inputs.json that lets
+     * {@code report --again} rebuild it: the one way every command (report, a plain run, a resumed one) writes one.
+     *
+     * @param arguments the report's options as a command line, for inputs.json
+     * @param replace   whether an earlier report in {@code folder} may be replaced
+     * @return every output written, by name
+     */
+    public static Map<String, String> write(Path folder, Report report, ReportOptions options, List<Path> files,
+                                            List<String> arguments, boolean replace) throws IOException {
+        Map<String, String> outputs = render(report, options);
+        outputs.put(RecordedInputs.FILE, RecordedInputs.of(folder, files, arguments).toJson());
+        ReportFiles.write(folder, outputs, replace, inputsOf(files), OUTPUT_NAMES);
+        return outputs;
     }
 
     /** The files a report reads: each JMH result, and the metadata and memory figures beside it. */
@@ -131,35 +148,25 @@ public final class Reporter {
 
     /** The answer's machine line and its processes-against-threads table, as Markdown; empty when it has none. */
     static String processes(Document document) {
-        StringBuilder md = new StringBuilder();
-        document.sections().stream().filter(section -> section.id().equals("answer")).findFirst()
-                .ifPresent(answer -> {
-                    List<Block> blocks = answer.blocks();
-                    for (int i = 0; i < blocks.size(); i++) {
-                        if (blocks.get(i) instanceof Block.TableBlock t
-                                && t.table().id().equals("processes-against-threads")) {
-                            md.append(MarkdownWriter.escape(((Block.Paragraph) blocks.get(0)).text())).append("\n\n")
-                                    .append(MarkdownWriter.escape(((Block.Paragraph) blocks.get(i - 1)).text()))
-                                    .append("\n\n").append(MarkdownWriter.table(t.table()));
-                        }
-                    }
-                });
-        return md.toString();
+        return answer(document).map(answer -> {
+            List<Block> blocks = answer.blocks();
+            for (int i = 1; i < blocks.size(); i++) {
+                if (blocks.get(i) instanceof Block.TableBlock t && t.table().id().equals("processes-against-threads")) {
+                    String md = MarkdownWriter.excerpt(List.of(blocks.get(0), blocks.get(i - 1), t));
+                    return md.substring(0, md.length() - 1);
+                }
+            }
+            return "";
+        }).orElse("");
     }
 
     /** The answer section alone, as Markdown: what a run prints at its end and what a README's headline quotes. */
     public static String headline(Document document) {
-        StringBuilder md = new StringBuilder();
-        document.sections().stream().filter(section -> section.id().equals("answer")).findFirst()
-                .ifPresent(answer -> answer.blocks().forEach(block -> {
-                    switch (block) {
-                        case Block.Paragraph p -> md.append(MarkdownWriter.escape(p.text())).append("\n\n");
-                        case Block.TableBlock t -> md.append(MarkdownWriter.table(t.table())).append('\n');
-                        default -> {
-                        }
-                    }
-                }));
-        return md.toString();
+        return answer(document).map(answer -> MarkdownWriter.excerpt(answer.blocks())).orElse("");
+    }
+
+    private static java.util.Optional<forkbench.report.markup.Section> answer(Document document) {
+        return document.sections().stream().filter(section -> section.id().equals("answer")).findFirst();
     }
 
     /** The headline of a report built from {@code report}, for a run's closing lines. */

@@ -34,6 +34,25 @@ public final class MarkdownWriter {
         return md.toString();
     }
 
+    /**
+     * Blocks quoted on their own, without the document around them (a README's headline): each paragraph and table
+     * followed by a blank line; charts and folded lists, which need the whole report, are left out.
+     */
+    public static String excerpt(List<Block> blocks) {
+        StringBuilder md = new StringBuilder();
+        for (Block block : blocks) {
+            switch (block) {
+                case Block.Paragraph p -> md.append(escape(p.text())).append("\n\n");
+                case Block.TableBlock t -> md.append(table(t.table())).append('\n');
+                case Block.Charts c -> {
+                }
+                case Block.Folded f -> {
+                }
+            }
+        }
+        return md.toString();
+    }
+
     /** One table, caption first. */
     public static String table(Table table) {
         StringBuilder md = new StringBuilder();
