@@ -2,10 +2,10 @@ package forkbench.compare;
 
 import forkbench.configuration.ConfigurationKey;
 import forkbench.report.input.Measurement;
-import forkbench.report.model.Ratio;
+import forkbench.statistics.Ratio;
 import forkbench.report.model.Replicates;
-import forkbench.report.model.Sample;
-import forkbench.report.model.Statistics;
+import forkbench.statistics.Sample;
+import forkbench.statistics.Statistics;
 import forkbench.strategy.Strategies;
 
 import java.util.ArrayList;

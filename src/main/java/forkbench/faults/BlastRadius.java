@@ -1,7 +1,7 @@
 package forkbench.faults;
 
-import forkbench.report.model.Ratio;
-import forkbench.report.model.Sample;
+import forkbench.statistics.Ratio;
+import forkbench.statistics.Sample;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -10,7 +10,7 @@ import forkbench.report.markup.Table;
 import forkbench.report.markup.Table.Cell;
 import forkbench.report.markup.Table.Column;
 import forkbench.report.markup.Table.Mark;
-import forkbench.report.model.Ratio;
+import forkbench.statistics.Ratio;
 
 import java.util.ArrayList;
 import java.util.List;

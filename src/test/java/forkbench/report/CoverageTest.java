@@ -1,8 +1,8 @@
 package forkbench.report;
 
-import forkbench.report.model.Ratio;
+import forkbench.statistics.Ratio;
 import forkbench.report.model.Replicates;
-import forkbench.report.model.Sample;
+import forkbench.statistics.Sample;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

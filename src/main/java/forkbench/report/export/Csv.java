@@ -1,6 +1,6 @@
 package forkbench.report.export;
 
-import forkbench.report.model.Ratio;
+import forkbench.statistics.Ratio;
 import forkbench.report.model.Report;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package forkbench.report.markup;
 
 import forkbench.configuration.ParameterValues;
-import forkbench.report.model.Ratio;
+import forkbench.statistics.Ratio;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

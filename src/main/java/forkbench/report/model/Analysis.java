@@ -1,5 +1,8 @@
 package forkbench.report.model;
 
+import forkbench.statistics.Ratio;
+import forkbench.statistics.Sample;
+import forkbench.statistics.Statistics;
 import forkbench.configuration.ConfigurationKey;
 import forkbench.configuration.ParameterValues;
 import forkbench.report.input.Measurement;

@@ -1,5 +1,6 @@
 package forkbench.report.model;
 
+import forkbench.statistics.Ratio;
 import forkbench.configuration.BenchmarkNames;
 import forkbench.configuration.ConfigurationKey;
 import forkbench.configuration.ParameterValues;

@@ -1,5 +1,7 @@
 package forkbench.report.model;
 
+import forkbench.statistics.Sample;
+import forkbench.statistics.Statistics;
 import forkbench.report.input.Measurement;
 
 import java.util.ArrayList;

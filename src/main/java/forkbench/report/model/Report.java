@@ -1,5 +1,6 @@
 package forkbench.report.model;
 
+import forkbench.statistics.Ratio;
 import forkbench.configuration.ConfigurationKey;
 import forkbench.record.MemoryFootprint;
 import forkbench.record.RunMetadata;

@@ -1,6 +1,6 @@
 package forkbench.report.markup;
 
-import forkbench.report.model.Ratio;
+import forkbench.statistics.Ratio;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

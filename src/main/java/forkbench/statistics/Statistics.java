@@ -1,4 +1,4 @@
-package forkbench.report.model;
+package forkbench.statistics;
 
 import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -20,7 +20,7 @@ public final class Statistics {
     }
 
     /** The two-sided Student's t critical value for {@code confidence} with {@code degreesOfFreedom}. */
-    static double t(double confidence, double degreesOfFreedom) {
+    public static double t(double confidence, double degreesOfFreedom) {
         return QUANTILES.computeIfAbsent(List.of(confidence, degreesOfFreedom), key ->
                 new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(0.5 + confidence / 2));
     }
@@ -52,7 +52,7 @@ public final class Statistics {
     }
 
     /** P(F > f) for the F distribution with the given degrees of freedom. */
-    static double fUpperTail(double f, double numerator, double denominator) {
+    public static double fUpperTail(double f, double numerator, double denominator) {
         return 1 - new FDistribution(null, numerator, denominator).cumulativeProbability(f);
     }
 

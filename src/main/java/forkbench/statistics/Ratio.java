@@ -1,4 +1,4 @@
-package forkbench.report.model;
+package forkbench.statistics;
 
 /**
  * A ratio of two means with its confidence interval by Fieller's method, which, unlike dividing the two intervals,

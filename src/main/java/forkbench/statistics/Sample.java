@@ -1,4 +1,4 @@
-package forkbench.report.model;
+package forkbench.statistics;
 
 /** The iterations of one measurement, summarised: their mean, spread and count. */
 public record Sample(double mean, double standardDeviation, int count) {

@@ -1,7 +1,5 @@
-package forkbench.report;
+package forkbench.statistics;
 
-import forkbench.report.model.Ratio;
-import forkbench.report.model.Sample;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
