@@ -62,7 +62,7 @@ require_maven() {
 # True when the jar is missing or older than any source or build file.
 jar_is_stale() {
   [ -f "$FORKBENCH_JAR" ] || return 0
-  [ -n "$(find "$FORKBENCH_HOME/pom.xml" "$FORKBENCH_HOME/src/main" "$FORKBENCH_HOME/benchmarks" \
+  [ -n "$(find "$FORKBENCH_HOME/pom.xml" "$FORKBENCH_HOME/src/main" "$FORKBENCH_HOME/benchmarks" "$FORKBENCH_HOME/experiments" \
             -newer "$FORKBENCH_JAR" -type f -print -quit 2>/dev/null)" ]
 }
 

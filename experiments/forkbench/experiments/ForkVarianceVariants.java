@@ -1,4 +1,4 @@
-package forkbench.benchmarks;
+package forkbench.experiments;
 
 import forkbench.strategy.Params;
 import forkbench.strategy.Strategies;

@@ -1,4 +1,4 @@
-package forkbench.benchmarks;
+package forkbench.experiments;
 
 import forkbench.process.ChildProcess;
 import forkbench.process.ForkOptions;
