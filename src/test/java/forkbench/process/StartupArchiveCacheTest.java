@@ -144,24 +144,24 @@ class StartupArchiveCacheTest {
     void aDamagedOrTruncatedArchiveIsRemadeNotMapped(@TempDir Path base) throws Exception {
         ForkOptions options = fromJar(ChildMain.class.getName());
         Path archive = locate(options, base).orElseThrow();
-        assertNull(StartupArchiveCache.damage(archive));
+        assertNull(ArchiveTrust.damage(archive));
 
         // 4 KiB of garbage in the middle: the checksum no longer matches, so the archive is made again.
         try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
             file.seek(file.length() / 2);
             file.write(new byte[4096]);
         }
-        assertTrue(StartupArchiveCache.damage(archive).contains("checksum"));
+        assertTrue(ArchiveTrust.damage(archive).contains("checksum"));
         Path remade = locate(options, base).orElseThrow();
         assertEquals(archive, remade);
-        assertNull(StartupArchiveCache.damage(remade));
+        assertNull(ArchiveTrust.damage(remade));
         assertEquals(Summation.sum(0, 1_000_000), sumInAChild(options, remade));
 
         // Truncated: the same.
         try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
             file.setLength(file.length() / 3);
         }
-        assertNull(StartupArchiveCache.damage(locate(options, base).orElseThrow()));
+        assertNull(ArchiveTrust.damage(locate(options, base).orElseThrow()));
         assertNoTrainingLeftovers(base);
     }
 
@@ -196,7 +196,7 @@ class StartupArchiveCacheTest {
 
     @Test
     void trainingLeftoversOfAKilledParentAreSwept(@TempDir Path base) throws Exception {
-        Path directory = StartupArchiveCache.trustedDirectory(base);
+        Path directory = ArchiveTrust.trustedDirectory(base);
         Path abandoned = Files.writeString(directory.resolve("training-123.aot"), "half an archive");
         Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minusSeconds(3600)));
         Path inProgress = Files.writeString(directory.resolve("training-456.aot"), "another JVM is training");
@@ -207,14 +207,14 @@ class StartupArchiveCacheTest {
 
     @Test
     void aCacheFolderOpenToOthersIsClosedAndAnArchiveOpenToOthersIsRefused(@TempDir Path base) throws Exception {
-        Path directory = StartupArchiveCache.trustedDirectory(base);
+        Path directory = ArchiveTrust.trustedDirectory(base);
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
-        assertEquals(directory, StartupArchiveCache.trustedDirectory(base));
+        assertEquals(directory, ArchiveTrust.trustedDirectory(base));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)));
 
         Path archive = Files.writeString(directory.resolve("planted.aot"), "not an archive");
         Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-rw-"));
-        IOException refused = assertThrows(IOException.class, () -> StartupArchiveCache.damage(archive));
+        IOException refused = assertThrows(IOException.class, () -> ArchiveTrust.damage(archive));
         assertTrue(refused.getMessage().contains("writable by others"), refused.getMessage());
     }
 
@@ -225,7 +225,7 @@ class StartupArchiveCacheTest {
         UserPrincipal nobody = base.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
         Files.setOwner(theirs, nobody);
         Files.setPosixFilePermissions(theirs, PosixFilePermissions.fromString("rwxrwxrwx"));
-        IOException refused = assertThrows(IOException.class, () -> StartupArchiveCache.trustedDirectory(base));
+        IOException refused = assertThrows(IOException.class, () -> ArchiveTrust.trustedDirectory(base));
         assertTrue(refused.getMessage().contains("belongs to nobody"), refused.getMessage());
         // It stays open as it was: we do not touch what is not ours...
         assertEquals("rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(theirs)));

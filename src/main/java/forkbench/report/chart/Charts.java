@@ -6,7 +6,6 @@ import forkbench.report.model.FitModel;
 import forkbench.report.model.Report;
 import forkbench.report.model.ScalingFit;
 
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -22,7 +22,6 @@ import org.apache.commons.math3.util.Pair;
  */
 public final class ScalingFitter {
 
-
     private ScalingFitter() {
     }
 
