@@ -4,8 +4,6 @@ import forkbench.workload.Kernel;
 import forkbench.workload.Kernels;
 import forkbench.workload.Range;
 import forkbench.workload.Summation;
-import forkbench.workload.data.Bytes;
-import forkbench.workload.data.Checksum;
 import forkbench.workload.data.DataJob;
 
 import java.io.BufferedInputStream;
@@ -20,9 +18,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +40,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #close} ends the child: it closes the child's stdin, which the child treats as the order to exit. The
  * same end of stream reaches it when the parent dies in any way, SIGKILL included, so no child outlives its parent.
+ *
+ * <p>Longer than 300 lines for one reason: a child's life — fork, the queue of jobs awaiting answers, the reader of
+ * its channel, its end however it comes — shares one lock and one queue, and each part's correctness (answers pair
+ * with jobs in order, every pending job fails once with the child's real end) depends on the others'. What could
+ * stand alone has moved out: the frames ({@link Frames}), a transform's returning output ({@link OutputSink}),
+ * the timer ({@link ChildTimeouts}), the options ({@link ForkOptions}).
  */
 public final class ChildProcess implements AutoCloseable {
 
@@ -184,7 +186,7 @@ public final class ChildProcess implements AutoCloseable {
             try {
                 Frames.write(toChild, start);
                 if (copy) {
-                    sendSlice(job.input(), from, to);
+                    Frames.writeSlice(toChild, job.input(), from, to);
                 }
             } catch (IOException e) {
                 // As for a start: the channel reader finds out how the child ended and fails this future with that.
@@ -209,23 +211,11 @@ public final class ChildProcess implements AutoCloseable {
         return true;
     }
 
-    /** The bytes {@code [from, to)} of {@code input} as data frames, each copied out of the input once. */
-    private void sendSlice(Bytes input, long from, long to) throws IOException {
-        byte[] frame = new byte[DataJob.CHUNK];
-        for (long start = from; start < to; ) {
-            long end = Bytes.pieceEnd(start, to, DataJob.CHUNK);
-            int length = (int) (end - start);
-            input.slice(start, end).get(0, frame, 0, length);
-            Frames.writeData(toChild, frame, 0, length);
-            start = end;
-        }
-    }
-
     private void armTimeout(CompletableFuture<Long> result) {
         if (options.timeout().isZero()) {
             return;
         }
-        ScheduledFuture<?> timer = Timeouts.SCHEDULER.schedule(() -> {
+        ScheduledFuture<?> timer = ChildTimeouts.SCHEDULER.schedule(() -> {
             if (!result.isDone()) {
                 end(new ChildTimeoutException(pid, options.timeout()));
                 process.destroyForcibly();
@@ -381,7 +371,7 @@ public final class ChildProcess implements AutoCloseable {
      */
     public CompletableFuture<Void> release() {
         orderExit();
-        ScheduledFuture<?> deadline = Timeouts.SCHEDULER.schedule(process::destroyForcibly, EXIT_GRACE_MILLIS,
+        ScheduledFuture<?> deadline = ChildTimeouts.SCHEDULER.schedule(process::destroyForcibly, EXIT_GRACE_MILLIS,
                 TimeUnit.MILLISECONDS);
         return process.onExit().thenRun(() -> {
             deadline.cancel(false);
@@ -414,63 +404,5 @@ public final class ChildProcess implements AutoCloseable {
 
     /** A job waiting for its answer, and for its output when it comes back in frames. */
     private record Pending(CompletableFuture<Long> result, OutputSink output) {
-    }
-
-    /**
-     * Where a transform's output lands as it arrives: the job's output bytes {@code [from, to)}, in order. Once all
-     * has come, the parent's own checksum of it must equal the child's answer.
-     */
-    private static final class OutputSink {
-        private final Bytes output;
-        private final long from;
-        private final long to;
-        private long next;
-
-        OutputSink(Bytes output, long from, long to) {
-            this.output = output;
-            this.from = from;
-            this.to = to;
-            this.next = from;
-        }
-
-        void accept(byte[] bytes) {
-            for (int at = 0; at < bytes.length; ) {
-                long end = Bytes.pieceEnd(next, to, bytes.length - at);
-                if (end <= next) {
-                    throw new ChildProtocolException("sent more output than its slice holds");
-                }
-                output.slice(next, end).put(0, bytes, at, (int) (end - next));
-                at += (int) (end - next);
-                next = end;
-            }
-        }
-
-        long check(long answer) {
-            if (next != to) {
-                throw new ChildProtocolException("answered after " + (next - from) + " of " + (to - from)
-                        + " output bytes");
-            }
-            long received = DataJob.compute(new Checksum(), output, null, 0, from, to);
-            if (received != answer) {
-                throw new ChildProtocolException("output arrived changed: its checksum is " + received
-                        + ", the child's answer " + answer);
-            }
-            return answer;
-        }
-    }
-
-    /** One daemon timer thread for every child's timeouts, started on first use. */
-    private static final class Timeouts {
-        static final ScheduledExecutorService SCHEDULER = create();
-
-        private static ScheduledExecutorService create() {
-            ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
-                Thread thread = new Thread(task, "forkbench-child-timeouts");
-                thread.setDaemon(true);
-                return thread;
-            });
-            scheduler.setRemoveOnCancelPolicy(true);
-            return scheduler;
-        }
     }
 }

@@ -1,5 +1,8 @@
 package forkbench.process;
 
+import forkbench.workload.data.Bytes;
+import forkbench.workload.data.DataJob;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -268,5 +271,17 @@ final class Frames {
     private static String describeByte(int b) {
         String hex = String.format("0x%02X", b);
         return (b >= 0x20 && b < 0x7F) ? hex + " ('" + (char) b + "')" : hex;
+    }
+
+    /** The bytes {@code [from, to)} of {@code input} as data frames, each copied out of the input once. */
+    static void writeSlice(DataOutputStream out, Bytes input, long from, long to) throws IOException {
+        byte[] frame = new byte[DataJob.CHUNK];
+        for (long start = from; start < to; ) {
+            long end = Bytes.pieceEnd(start, to, DataJob.CHUNK);
+            int length = (int) (end - start);
+            input.slice(start, end).get(0, frame, 0, length);
+            writeData(out, frame, 0, length);
+            start = end;
+        }
     }
 }

@@ -72,7 +72,7 @@ public final class Analysis {
         }
         List<Report.Warning> warnings = new ArrayList<>();
         runs.forEach(run -> warnings.addAll(run.warnings()));
-        warnings.addAll(emptyColumns(keys, configurations, options));
+        warnings.addAll(RowWarnings.emptyColumns(keys, configurations, options));
         for (Report.Row row : rows) {
             warnings.addAll(row.anomalies());
             warnings.addAll(row.warnings());
@@ -88,42 +88,9 @@ public final class Analysis {
                 .thenComparing((a, b) -> ParameterValues.compare(a.params().get(options.sizeParam()),
                         b.params().get(options.sizeParam()))));
         return new Report(options.confidence(), options.baseline(), runs, rows, scaling,
-                breakEven(rows, options), List.copyOf(verdicts), warnings,
-                processesAgainstThreads(configurations, usage, options.confidence()), DataMovement.NONE)
+                JobComparisons.breakEven(rows, options), List.copyOf(verdicts), warnings,
+                JobComparisons.processesAgainstThreads(configurations, usage, options.confidence()), DataMovement.NONE)
                 .withDataMovement(options);
-    }
-
-    /** Every job and worker count that both pools ran: the process pool's time over the thread pool's. */
-    private static List<Report.ProcessesAgainstThreads> processesAgainstThreads(
-            Map<ConfigurationKey, TreeMap<Integer, Replicates>> configurations, Map<ConfigurationKey, JvmUsage> usage,
-            double confidence) {
-        List<Report.ProcessesAgainstThreads> pairs = new ArrayList<>();
-        configurations.forEach((key, byWorkers) -> {
-            if (!key.label().equals(Strategies.PROCESS_POOL)) {
-                return;
-            }
-            TreeMap<Integer, Replicates> threads = configurations.get(key.withLabel(Strategies.THREAD_POOL));
-            if (threads == null) {
-                return;
-            }
-            byWorkers.forEach((workers, pool) -> {
-                Replicates other = threads.get(workers);
-                if (other != null) {
-                    pairs.add(new Report.ProcessesAgainstThreads(key.host(), key.params(), workers,
-                            Ratio.of(Sample.of(pool.forkMeans()), Sample.of(other.forkMeans()), confidence),
-                            java.util.Optional.ofNullable(usage.get(new ConfigurationKey(key.host(), Strategies.PROCESS_POOL,
-                                    key.params(), workers))),
-                            java.util.Optional.ofNullable(usage.get(new ConfigurationKey(key.host(), Strategies.THREAD_POOL,
-                                    key.params(), workers)))));
-                }
-            });
-        });
-        // Grouped by host and kernel, then by the other parameters (a size, a heap, a collector) in order.
-        pairs.sort(Comparator.comparing(Report.ProcessesAgainstThreads::host)
-                .thenComparing(pair -> pair.params().getOrDefault("kernel", ""))
-                .thenComparing((a, b) -> ParameterValues.compare(a.params(), b.params()))
-                .thenComparingInt(Report.ProcessesAgainstThreads::workers));
-        return List.copyOf(pairs);
     }
 
     private static Map<String, String> withoutSize(Map<String, String> params, ReportOptions options) {
@@ -231,11 +198,11 @@ public final class Analysis {
 
         String where = new ConfigurationKey(key.host(), key.label(), key.params(), workers).toString();
         List<Report.Warning> anomalies = new ArrayList<>();
-        beyondLimit(anomalies, where, "speedup vs " + options.baseline(), speedup, limit, "the " + options.baseline()
-                + " baseline ran slower than the same work inside this strategy (another JIT outcome or code layout "
+        RowWarnings.beyondLimit(anomalies, where, "speedup vs " + options.baseline(), speedup, limit, "the "
+                + options.baseline() + " baseline ran slower than the same work inside this strategy (another JIT outcome or code layout "
                 + "in its forks), or the machine's speed drifted between the two");
-        beyondLimit(anomalies, where, "speedup vs 1 worker", self, limit, "the 1-worker run was slowed (a busy "
-                + "neighbour, a slower fork) or ran a different code path");
+        RowWarnings.beyondLimit(anomalies, where, "speedup vs 1 worker", self, limit, "the 1-worker run was slowed "
+                + "(a busy neighbour, a slower fork) or ran a different code path");
         if (karpFlatt != null && karpFlatt < 0) {
             anomalies.add(new Report.Warning(Report.Kind.NEGATIVE_KARP_FLATT, where, String.format(Locale.ROOT,
                     "negative Karp-Flatt serial fraction %.3f: faster than linear against 1 worker, so the 1-worker "
@@ -269,21 +236,6 @@ public final class Analysis {
                 List.copyOf(warnings), java.util.Optional.ofNullable(usage));
     }
 
-    /** A speedup past min(workers, cores) is an anomaly: wholly past it by its interval, or past it within noise. */
-    private static void beyondLimit(List<Report.Warning> anomalies, String where, String what, Ratio ratio,
-                                    double limit, String causes) {
-        if (ratio == null || ratio.value() <= limit) {
-            return;
-        }
-        String value = String.format(Locale.ROOT, "%s %.2fx", what, ratio.value());
-        String bound = "min(workers, cores) = " + forkbench.report.markup.Format.plain(limit);
-        String text = ratio.low() != null && ratio.low() > limit
-                ? String.format(Locale.ROOT, "%s [%.2f, %.2f] lies above the physical limit %s: likely %s", value,
-                        ratio.low(), ratio.high(), bound, causes)
-                : value + " is above the physical limit " + bound + " (within noise): not a real gain";
-        anomalies.add(new Report.Warning(Report.Kind.BEYOND_LIMIT, where, text, ratio.value() / limit));
-    }
-
     /** [best, recommended]: how many workers to use, and why. */
     private record Recommendation(int best, int recommended, String how) {
     }
@@ -314,80 +266,6 @@ public final class Analysis {
             }
         }
         throw new IllegalStateException("the best worker count is among them");
-    }
-
-    /**
-     * Per strategy and other parameters: the smallest measured size from which a strategy with 2+ workers is
-     * significantly faster than the baseline at that size and at every larger size measured.
-     */
-    private static List<Report.BreakEven> breakEven(List<Report.Row> rows, ReportOptions options) {
-        Map<ConfigurationKey, TreeMap<String, Report.Row>> bestWinBySize = new LinkedHashMap<>();
-        for (Report.Row row : rows) {
-            if (row.label().equals(options.baseline()) || row.speedup() == null
-                    || !row.params().containsKey(options.sizeParam())) {
-                continue;
-            }
-            String size = row.params().get(options.sizeParam());
-            TreeMap<String, Report.Row> bySize = bestWinBySize.computeIfAbsent(
-                    row.configuration().acrossWorkers().without(options.sizeParam()),
-                    k -> new TreeMap<>(ParameterValues::compare));
-            bySize.putIfAbsent(size, null);
-            boolean wins = row.workers() >= 2 && Boolean.TRUE.equals(row.speedup().significant())
-                    && row.speedup().value() > 1;
-            Report.Row current = bySize.get(size);
-            if (wins && (current == null || row.speedup().value() > current.speedup().value())) {
-                bySize.put(size, row);
-            }
-        }
-        List<Report.BreakEven> found = new ArrayList<>();
-        bestWinBySize.forEach((key, bySize) -> {
-            String from = null;
-            for (String size : bySize.descendingKeySet()) {
-                if (bySize.get(size) == null) {
-                    break;
-                }
-                from = size;
-            }
-            Report.Row win = from == null ? null : bySize.get(from);
-            found.add(new Report.BreakEven(key.host(), key.label(), key.params(), from,
-                    win == null ? null : win.workers(), win == null ? null : win.speedup()));
-        });
-        return List.copyOf(found);
-    }
-
-    /**
-     * Which columns some rows leave empty, and why, one line per reason: a run of a subset of strategies or worker
-     * counts is a normal run, and its report says what it could not compute instead of failing.
-     */
-    private static List<Report.Warning> emptyColumns(List<ConfigurationKey> keys,
-                                                     Map<ConfigurationKey, TreeMap<Integer, Replicates>> configurations,
-                                                     ReportOptions options) {
-        List<String> noBaseline = new ArrayList<>();
-        List<String> noOneWorker = new ArrayList<>();
-        for (ConfigurationKey key : keys) {
-            if (key.label().equals(options.baseline())) {
-                continue;
-            }
-            String where = key.toString();
-            if (!configurations.containsKey(key.withLabel(options.baseline()))) {
-                noBaseline.add(where);
-            }
-            TreeMap<Integer, Replicates> byWorkers = configurations.get(key);
-            if (!byWorkers.containsKey(1) && byWorkers.keySet().stream().anyMatch(w -> w > 1)) {
-                noOneWorker.add(where);
-            }
-        }
-        List<Report.Warning> notes = new ArrayList<>();
-        if (!noBaseline.isEmpty()) {
-            notes.add(new Report.Warning(Report.Kind.EMPTY_COLUMNS, "", "no speedup vs " + options.baseline()
-                    + " (the results hold no " + options.baseline() + " run with the same parameters) for "
-                    + String.join("; ", noBaseline), noBaseline.size()));
-        }
-        if (!noOneWorker.isEmpty()) {
-            notes.add(new Report.Warning(Report.Kind.EMPTY_COLUMNS, "", "no speedup vs 1 worker (no 1-worker run) for "
-                    + String.join("; ", noOneWorker), noOneWorker.size()));
-        }
-        return notes;
     }
 
     private static Comparator<ConfigurationKey> keyOrder(ReportOptions options) {

@@ -93,7 +93,8 @@ public record DataMovement(List<Anchor> anchors, List<Group> groups) {
                     .max((a, b) -> Long.compare(a.bytes(), b.bytes()));
             List<Point> points = new ArrayList<>();
             for (Report.Verdict verdict : verdicts) {
-                point(verdict, options, transport.equals(Transport.COPY.id()) ? pipe.orElse(null) : null).ifPresent(points::add);
+                point(verdict, options, transport.equals(Transport.COPY.id()) ? pipe.orElse(null) : null)
+                        .ifPresent(points::add);
             }
             groups.add(new Group(host, params, transport, List.copyOf(points), crossover(points)));
         });
