@@ -176,7 +176,7 @@ final class FaultsCommand implements Callable<Integer> {
     private FaultRun.Settings settings() {
         for (String id : strategies) {
             if (id.equals(Strategies.NODE_FORK)) {
-                throw new IllegalArgumentException("nodeFork runs the seed's own Node.js program, which cannot carry "
+                throw new IllegalArgumentException(Strategies.NODE_FORK + " runs the seed's own Node.js program, which cannot carry "
                         + "a fault; choose from " + Strategies.IDS);
             }
             if (!Strategies.IDS.contains(id)) {

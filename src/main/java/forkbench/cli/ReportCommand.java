@@ -1,5 +1,6 @@
 package forkbench.cli;
 
+import forkbench.strategy.StrategyType;
 import forkbench.configuration.ConfigurationKey;
 import forkbench.io.IoErrors;
 import forkbench.io.OutputRefusedException;
@@ -57,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     private String workerParam;
 
-    @Option(names = "--baseline", paramLabel = "NAME", defaultValue = "sequential",
+    @Option(names = "--baseline", paramLabel = "NAME", defaultValue = StrategyType.SEQUENTIAL_ID,
             description = "the benchmark method every other is compared with (default: ${DEFAULT-VALUE})")
     private String baseline;
 

@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * can hope for. Oversubscription (more workers than cores) is asked for explicitly, e.g. {@code -p workers=1,2,4} on
  * 2 cores, as {@code scripts/publish} does: the default run spends its time on forks, not on a wider matrix.
  */
-public final class WorkerSweep {
+final class WorkerSweep {
 
     private WorkerSweep() {
     }

@@ -1,5 +1,6 @@
 package forkbench.faults;
 
+import forkbench.strategy.Strategies;
 import forkbench.record.RunMetadata;
 import forkbench.report.export.MarkdownWriter;
 import forkbench.report.markup.Block;
@@ -28,7 +29,7 @@ final class BlastRadiusView {
                         + "%d workers, a fault in one part of every %s job, in a JVM of its own (heap %s, children "
                         + "too), %d times in shuffled rounds. A child that gave no answer for %d ms was destroyed; a job "
                         + "with no answer after %d ms was abandoned, and after %d abandoned in a row the rest were "
-                        + "counted lost. processPool %s the part of a dead child.", settings.jobs(),
+                        + "counted lost. " + Strategies.PROCESS_POOL + " %s the part of a dead child.", settings.jobs(),
                 settings.kernel(), Format.powerOfTen(Long.toString(settings.n())), settings.workers(),
                 ordinal(settings.every()), settings.heap(), forks,
                 settings.timeoutMillis(), settings.deadlineMillis(), Trial.STUCK_AFTER,

@@ -35,7 +35,7 @@ import java.util.concurrent.TimeoutException;
  * thread of its own; one that gives no answer by the deadline is abandoned (no Java thread can be stopped) and the
  * trial goes on, until {@link #STUCK_AFTER} jobs in a row are abandoned and the strategy counts as stuck.
  */
-public final class Trial {
+final class Trial {
 
     /** Abandoned jobs in a row after which the rest are not run but counted lost. */
     static final int STUCK_AFTER = 3;

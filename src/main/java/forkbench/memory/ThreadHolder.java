@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
  * its own resident memory in KiB, and exits when its stdin closes. Measured with 0 and with N threads, the
  * difference over N is what one more thread of that kind costs a parent.
  */
-public final class ThreadHolder {
+final class ThreadHolder {
 
     private ThreadHolder() {
     }

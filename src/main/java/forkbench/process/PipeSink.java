@@ -14,7 +14,7 @@ import java.io.IOException;
  * two JVMs, the floor of any transport that copies data to a child. End of stream (the parent is done, or gone)
  * ends it, as it ends every forkbench child.
  */
-public final class PipeSink {
+final class PipeSink {
 
     /** Big reads, as a transport would make: the pipe moves at most its capacity (64 KiB on Linux) per write anyway. */
     private static final int READ = 1 << 20;

@@ -3,7 +3,7 @@ package forkbench.record;
 import java.nio.file.Path;
 
 /** The files recorded beside a JMH result {@code NAME.json}: {@code NAME.metadata.json}, {@code NAME.memory.json}. */
-public final class Beside {
+final class Beside {
 
     private Beside() {
     }

@@ -35,7 +35,7 @@ public final class NodeFork implements Strategy {
     NodeFork(int workers) {
         this.workers = workers;
         this.node = nodeExecutable().orElseThrow(() -> new IllegalStateException(
-                "nodeFork needs node (Node.js) on the PATH, and there is none"));
+                Strategies.NODE_FORK + " needs node (Node.js) on the PATH, and there is none"));
         try {
             folder = Leftovers.track(Files.createTempDirectory("forkbench-seed-"));
             for (String file : FILES) {
@@ -76,7 +76,7 @@ public final class NodeFork implements Strategy {
     @Override
     public long run(Kernel kernel, long n) throws InterruptedException {
         if (!(kernel instanceof Summation)) {
-            throw new IllegalArgumentException("nodeFork runs the seed's summation only, not "
+            throw new IllegalArgumentException(Strategies.NODE_FORK + " runs the seed's summation only, not "
                     + kernel.getClass().getName());
         }
         Process program;

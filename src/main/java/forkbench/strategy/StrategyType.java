@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public enum StrategyType {
 
-    SEQUENTIAL("sequential", Kind.BASELINE),
+    SEQUENTIAL(StrategyType.SEQUENTIAL_ID, Kind.BASELINE),
     PLATFORM_THREADS("platformThreads", Kind.THREADS),
     THREAD_POOL("threadPool", Kind.THREADS),
     VIRTUAL_THREADS("virtualThreads", Kind.THREADS),
@@ -21,6 +21,9 @@ public enum StrategyType {
     PROCESS_POOL("processPool", Kind.PROCESSES),
     /** The seed tutorial's own Node.js program: a reference row, in its own benchmark class (NodeForkBenchmark). */
     NODE_FORK("nodeFork", Kind.PROCESSES);
+
+    /** The baseline's id as a constant, for where only a constant will do (an annotation's default). */
+    public static final String SEQUENTIAL_ID = "sequential";
 
     /** Where a strategy's workers run: one thread, threads of one JVM, or processes of their own. */
     public enum Kind { BASELINE, THREADS, PROCESSES }

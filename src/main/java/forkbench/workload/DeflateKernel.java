@@ -14,7 +14,7 @@ import java.util.zip.Inflater;
  * zlib works outside the heap; the answer is a checksum of the round trip and of the compressed size, and a round
  * trip that changes a byte fails the job. The heap holds the text and the buffers.
  */
-public final class DeflateKernel extends SummedKernel {
+final class DeflateKernel extends SummedKernel {
 
     private static final String[] WORDS = {"the", "parent", "forks", "a", "worker", "which", "sums", "numbers",
             "and", "sends", "its", "result", "back", "while", "threads", "share", "one", "heap", "collector", "pause"};

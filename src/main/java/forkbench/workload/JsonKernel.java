@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * into a tree and folded into a checksum of its fields. Every step allocates: the text, the parser's buffers, the
  * tree's nodes and strings.
  */
-public final class JsonKernel extends SummedKernel {
+final class JsonKernel extends SummedKernel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] SKUS = {"apple", "pear", "plum", "quince", "fig", "kiwi", "lime", "date"};

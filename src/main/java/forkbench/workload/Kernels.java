@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Kernels by name: the built-in short names, or the class name of any {@link Kernel} on the class path. The same
@@ -38,10 +39,16 @@ public final class Kernels {
     /** Every name a user may give for a built-in kernel. */
     private static final List<String> ALL_BUILT_IN = List.of(SUM, PRIMES, JSON, DEFLATE, REGEX, SORT);
 
+    /** The built-ins' names on the wire: package-private classes, which a child creates directly, by these names. */
+    private static final Map<Class<?>, String> BUILT_IN_WIRE_NAMES = Map.of(PrimeCount.class,
+            PrimeCount.class.getName(), JsonKernel.class, JSON, DeflateKernel.class, DEFLATE, RegexKernel.class, REGEX,
+            SortKernel.class, SORT);
+
     private static final ClassValue<String> WIRE_NAMES = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
-            return checkCreatableByName(type, Kernel.class);
+            String builtIn = BUILT_IN_WIRE_NAMES.get(type);
+            return builtIn != null ? builtIn : checkCreatableByName(type, Kernel.class);
         }
     };
 
@@ -63,7 +70,9 @@ public final class Kernels {
         if (name.equals(PRIMES) || name.equals(PrimeCount.class.getName())) {
             return new PrimeCount();
         }
-        switch (name) {
+        String shortName = BUILT_IN_WIRE_NAMES.entrySet().stream().filter(e -> e.getKey().getName().equals(name))
+                .map(Map.Entry::getValue).findFirst().orElse(name);
+        switch (shortName) {
             case JSON -> {
                 return new JsonKernel();
             }

@@ -7,7 +7,7 @@ package forkbench.workload;
  * costs about 1.6 times the bottom half (1.58-1.71 at n = 4e6 on the 2-core VM), so a static split into two
  * contiguous halves cannot beat about 1.6x however idle the second core, while work stealing can approach 2x.
  */
-public final class PrimeCount implements Kernel {
+final class PrimeCount implements Kernel {
 
     @Override
     public long compute(long from, long to) {

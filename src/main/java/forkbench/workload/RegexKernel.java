@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * matched whole by {@code java.util.regex} with groups for its fields, then searched for every number in it; the
  * answer folds the fields and the count of numbers. Each line, matcher and group is a new object.
  */
-public final class RegexKernel extends SummedKernel {
+final class RegexKernel extends SummedKernel {
 
     private static final Pattern LINE = Pattern.compile(
             "^(\\S+) (INFO|WARN|ERROR) \\[worker-(\\d+)\\] (GET|POST|PUT|DELETE) (\\S+) (\\d{3}) (\\d+)ms user=(\\w+)$");

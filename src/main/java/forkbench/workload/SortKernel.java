@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * a name) built on the heap and sorted by key, then by amount, through a comparator; the answer folds the sorted
  * order. An object graph per item: what a collector has to trace and copy while it lives.
  */
-public final class SortKernel extends SummedKernel {
+final class SortKernel extends SummedKernel {
 
     private static final int RECORDS = 256;
     private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::key)

@@ -5,7 +5,7 @@ import forkbench.process.ForkOptions;
 import forkbench.process.StartupArchive;
 import forkbench.process.ChildErrorException;
 import forkbench.workload.Kernel;
-import forkbench.workload.PrimeCount;
+import forkbench.workload.Kernels;
 import forkbench.workload.Summation;
 import forkbench.workload.Workers;
 import org.junit.jupiter.api.Test;
@@ -89,7 +89,7 @@ class StrategiesTest {
 
     static Stream<Arguments> kernelCases() {
         return Strategies.IDS.stream().flatMap(id -> Stream.of(
-                Arguments.of(id, new PrimeCount(), 30_011L, 3), Arguments.of(id, new LargestHash(), 100_003L, 4),
+                Arguments.of(id, Kernels.byName(Kernels.PRIMES), 30_011L, 3), Arguments.of(id, new LargestHash(), 100_003L, 4),
                 Arguments.of(id, new LargestHash(), 2L, 3)));
     }
 
@@ -210,7 +210,7 @@ class StrategiesTest {
             for (long n : new long[] {0, 1, 2, 1000, 10_000_019}) {
                 assertEquals(Summation.reference(n), seed.sum(n), "n = " + n);
             }
-            Kernel other = new PrimeCount();
+            Kernel other = Kernels.byName(Kernels.PRIMES);
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> seed.run(other, 10));
             assertTrue(refused.getMessage().contains("summation only"), refused.getMessage());
         }

@@ -23,6 +23,6 @@ public record ReportOptions(String baseline, String sizeParam, Double cores, dou
     }
 
     public static ReportOptions defaults() {
-        return new ReportOptions("sequential", "n", null, 0.95);
+        return new ReportOptions(forkbench.strategy.Strategies.SEQUENTIAL, "n", null, 0.95);
     }
 }

@@ -20,7 +20,7 @@ import org.apache.commons.math3.util.Pair;
  * degrees of freedom, so that its standard errors and intervals mean something; with fewer, the result says so
  * instead of inventing numbers.
  */
-public final class ScalingFitter {
+final class ScalingFitter {
 
     private ScalingFitter() {
     }

@@ -1,5 +1,6 @@
 package forkbench.report.view;
 
+import forkbench.strategy.Strategies;
 import forkbench.report.markup.Block;
 import forkbench.report.markup.Format;
 import forkbench.report.markup.Section;
@@ -102,7 +103,7 @@ final class AnswerSection {
                             + pair.threads().map(u -> Format.share(u.gcSharePercent() / 100)).orElse(""))));
         }
         List<Column> columns = new ArrayList<>(List.of(Column.text("job"), Column.number("workers"),
-                Column.number("processPool / threadPool"), Column.number("allocated/op, all JVMs: processes / threads"),
+                Column.number(Strategies.PROCESS_POOL + " / " + Strategies.THREAD_POOL), Column.number("allocated/op, all JVMs: processes / threads"),
                 Column.number("GC time share: processes / threads")));
         boolean resident = report.processesAgainstThreads().stream().anyMatch(pair -> Cells.resident(pair.pool()).isPresent()
                 || Cells.resident(pair.threads()).isPresent());
@@ -115,7 +116,7 @@ final class AnswerSection {
                 rows.set(i, row);
             }
         }
-        return java.util.Optional.of(new Table("processes-against-threads", "processPool against threadPool",
+        return java.util.Optional.of(new Table("processes-against-threads", Strategies.PROCESS_POOL + " against " + Strategies.THREAD_POOL,
                 columns, rows));
     }
 }

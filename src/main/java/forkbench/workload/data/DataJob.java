@@ -2,7 +2,6 @@ package forkbench.workload.data;
 
 import forkbench.io.Leftovers;
 import forkbench.workload.Kernel;
-import forkbench.workload.Kernels;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -53,7 +52,7 @@ public final class DataJob implements Kernel, AutoCloseable {
      */
     public static DataJob create(String kernel, long size, Transport transport, long seed) {
         DataKernel created = DataKernels.byName(kernel);
-        String wireName = Kernels.checkCreatableByName(created.getClass(), DataKernel.class);
+        String wireName = DataKernels.wireName(created);
         if (size < 0) {
             throw new IllegalArgumentException("an input size must be >= 0 bytes, got " + size);
         }

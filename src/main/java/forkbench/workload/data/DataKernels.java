@@ -38,4 +38,14 @@ public final class DataKernels {
         }
         return Kernels.createByName(name, DataKernel.class, BUILT_IN);
     }
+
+    /** The name a child creates {@code kernel}'s twin by: a built-in's short name, else its checked class name. */
+    static String wireName(DataKernel kernel) {
+        return switch (kernel) {
+            case Checksum c -> CHECKSUM;
+            case MixHash h -> HASH;
+            case Scramble s -> SCRAMBLE;
+            default -> Kernels.checkCreatableByName(kernel.getClass(), DataKernel.class);
+        };
+    }
 }

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * goes through {@link #ROUNDS} rounds of a 64-bit mixing function; the answer is the sum of the results, modulo
  * 2^64.
  */
-public final class MixHash implements DataKernel {
+final class MixHash implements DataKernel {
 
     /**
      * Rounds per word: about 1.8 ns per byte on the 2-core VM (sequential, 256 MiB in 487 ms; 12 rounds took

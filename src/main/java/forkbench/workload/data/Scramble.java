@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * keystream word derived from its position (cheap: moving the bytes there and back dominates). Answers the
  * {@link Checksum} of its output, as every output-writing kernel does.
  */
-public final class Scramble implements DataKernel {
+final class Scramble implements DataKernel {
 
     @Override
     public long compute(ByteBuffer in, ByteBuffer out, long offset) {

@@ -1,7 +1,5 @@
-package forkbench.report;
+package forkbench.report.model;
 
-import forkbench.report.model.ScalingFit;
-import forkbench.report.model.ScalingFitter;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
