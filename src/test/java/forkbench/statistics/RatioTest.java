@@ -52,4 +52,22 @@ class RatioTest {
         Ratio unbounded = Ratio.of(Sample.of(new double[] {9, 10, 11}), Sample.of(new double[] {0.1, 5, 10}), 0.95);
         assertNull(unbounded.low());
     }
+
+    @Test
+    void significanceIsReadOffTheIntervalAndTurningARatioOverTurnsItsInterval() {
+        Ratio slower = Ratio.of(2.0, 1.5, 2.5);
+        assertTrue(slower.significant());
+        assertFalse(Ratio.of(1.0, 0.9, 1.1).significant());
+        assertNull(Ratio.withoutInterval(3.0).significant());
+        Ratio faster = slower.inverse();
+        assertEquals(0.5, faster.value(), 1e-12);
+        assertEquals(0.4, faster.low(), 1e-12);
+        assertEquals(1 / 1.5, faster.high(), 1e-12);
+        assertTrue(faster.significant());
+        // An interval reaching 0 turns over into one unbounded above: no upper end to show, still significant.
+        Ratio unbounded = Ratio.of(0.5, 0.0, 0.8).inverse();
+        assertNull(unbounded.high());
+        assertEquals(1.25, unbounded.low(), 1e-12);
+        assertTrue(unbounded.significant());
+    }
 }

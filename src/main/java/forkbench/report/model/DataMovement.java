@@ -120,12 +120,9 @@ public record DataMovement(List<Anchor> anchors, List<Group> groups) {
                 if (thread == fastest) {
                     ratio = process.againstFastest();
                 } else if (process == fastest) {
-                    Ratio inverse = thread.againstFastest();
-                    ratio = new Ratio(1 / inverse.value(), inverse.high() == null ? null : 1 / inverse.high(),
-                            inverse.low() == null || inverse.low() == 0 ? null : 1 / inverse.low(),
-                            inverse.significant());
+                    ratio = thread.againstFastest().inverse();
                 } else {
-                    ratio = new Ratio(process.timeNanos() / thread.timeNanos(), null, null, null);
+                    ratio = Ratio.withoutInterval(process.timeNanos() / thread.timeNanos());
                 }
                 double gbps = bytes / process.timeNanos();
                 processes.add(new Versus(label, process.workers(), gbps, ratio,

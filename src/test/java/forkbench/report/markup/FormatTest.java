@@ -27,9 +27,9 @@ class FormatTest {
 
     @Test
     void ratiosShowTheirIntervalAndSignificance() {
-        assertEquals("1.96× [1.90, 2.02]", Format.ratio(new Ratio(1.9612, 1.9, 2.02, true)));
-        assertEquals("1.00× [0.98, 1.02] n.s.", Format.ratio(new Ratio(1.0, 0.98, 1.02, false)));
-        assertEquals("0.00260× (no interval)", Format.ratio(new Ratio(0.0026, null, null, null)));
+        assertEquals("1.96× [1.90, 2.02]", Format.ratio(Ratio.of(1.9612, 1.9, 2.02)));
+        assertEquals("1.00× [0.98, 1.02] n.s.", Format.ratio(Ratio.of(1.0, 0.98, 1.02)));
+        assertEquals("0.00260× (no interval)", Format.ratio(Ratio.withoutInterval(0.0026)));
     }
 
     @Test
