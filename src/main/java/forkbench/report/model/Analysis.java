@@ -131,10 +131,8 @@ public final class Analysis {
                         Replicates time = e.getValue().getValue();
                         Ratio slower = e.getKey().equals(fastest) ? null
                                 : Ratio.of(time.sample(), best.sample(), options.confidence());
-                        Boolean distinguishable = slower == null || slower.low() == null ? null
-                                : slower.low() > 1;
                         standings.add(new Report.Standing(e.getKey().label(), e.getValue().getKey(), time.mean(),
-                                finite(time.halfWidth(options.confidence())), slower, distinguishable));
+                                finite(time.halfWidth(options.confidence())), slower));
                     });
             verdicts.add(new Report.Verdict(fastest.host(), fastest.params(), standings));
         }

@@ -50,10 +50,20 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
      * One strategy in a verdict.
      *
      * @param againstFastest this strategy's time / the fastest one's, with its interval ({@code null} for the fastest)
-     * @param distinguishable whether that ratio is significantly above 1 ({@code null} without an interval)
      */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"label", "workers", "timeNanos", "timeHalfWidthNanos",
+            "againstFastest", "distinguishable"})
     public record Standing(String label, int workers, double timeNanos, Double timeHalfWidthNanos,
-                           Ratio againstFastest, Boolean distinguishable) {
+                           Ratio againstFastest) {
+
+        /**
+         * Whether it is shown to be slower than the fastest: its ratio's interval lies above 1 ({@code null} for the
+         * fastest, or without an interval).
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public Boolean distinguishable() {
+            return againstFastest == null ? null : againstFastest.significant();
+        }
     }
 
     /** Kinds of warning, run-level first: the order a reader should see them in. */
