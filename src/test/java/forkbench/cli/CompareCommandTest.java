@@ -172,9 +172,8 @@ class CompareCommandTest {
         Path fresh = run("new.json", 1.0, false);
         forkbench.record.RunMetadata here = forkbench.record.RunMetadata.capture().finished();
         Files.writeString(forkbench.record.RunMetadata.fileFor(base), here.toJson());
-        Files.writeString(forkbench.record.RunMetadata.fileFor(fresh), new forkbench.record.RunMetadata("big-host",
-                here.cpuModel(), 64, null, here.os(), "Oracle 21.0.1", here.jvm(), here.jvmFlags(), here.startedAt(),
-                here.endedAt(), null, null, null, null, here.arguments(), here.classPath()).toJson());
+        Files.writeString(forkbench.record.RunMetadata.fileFor(fresh), forkbench.record.OtherMachine.of(here,
+                "big-host", 64, "Oracle 21.0.1").toJson());
         Outcome outcome = compare(base.toString(), fresh.toString(), "--out", dir.resolve("c").toString());
         assertEquals(0, outcome.status(), outcome.err());
         assertTrue(outcome.err().contains("caution: the base run was made on " + here.describeMachine()

@@ -192,9 +192,8 @@ class HostileInputTest {
                 result("sequential", "\"n\": \"77\"", 9, 9.1));
         forkbench.record.RunMetadata here = forkbench.record.RunMetadata.capture().finished();
         Files.writeString(forkbench.record.RunMetadata.fileFor(a), here.toJson());
-        Files.writeString(forkbench.record.RunMetadata.fileFor(b), new forkbench.record.RunMetadata(here.hostname(),
-                here.cpuModel(), 64, null, here.os(), "Oracle 21.0.1", here.jvm(), here.jvmFlags(), here.startedAt(),
-                here.endedAt(), null, null, null, null, here.arguments(), here.classPath()).toJson());
+        Files.writeString(forkbench.record.RunMetadata.fileFor(b), forkbench.record.OtherMachine.of(here,
+                here.hostname(), 64, "Oracle 21.0.1").toJson());
         Outcome outcome = report(a.toString(), b.toString(), "--out", dir.resolve("r").toString());
         assertEquals(ExitCode.OK, outcome.status(), outcome.err());
         assertTrue(Files.readString(dir.resolve("r/report.md")).contains("the same host name as an earlier input, "

@@ -80,9 +80,7 @@ class ResumeTest {
     void aRunFromAnotherMachineOrJdkIsNotContinuedHere() throws IOException {
         String result = RESULT.replace("VALUE", "10");
         RunMetadata here = inRounds(ROUNDS);
-        RunMetadata elsewhere = new RunMetadata("big-host", here.cpuModel(), 64, null, here.os(), "Oracle 21.0.1",
-                here.jvm(), here.jvmFlags(), here.startedAt(), here.endedAt(), null, null, here.interleaving(), null,
-                here.arguments(), here.classPath());
+        RunMetadata elsewhere = forkbench.record.OtherMachine.of(here, "big-host", 64, "Oracle 21.0.1");
         Path folder = run(result, elsewhere);
         assertRefused(resume(folder), folder, result, "made on big-host (64 cores, JDK Oracle 21.0.1); this is "
                 + here.hostname());

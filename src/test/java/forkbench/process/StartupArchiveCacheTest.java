@@ -44,38 +44,36 @@ class StartupArchiveCacheTest {
     /** A JVM archive cannot hold a class folder, so the children here run from a jar of the main classes. */
     private static Path jar;
 
-    @BeforeAll
-    static void packTheMainClasses(@TempDir Path dir) throws IOException {
-        Path classes = Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        jar = dir.resolve("forkbench.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            Files.walkFileTree(classes, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                    Files.copy(file, out);
-                    out.closeEntry();
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        }
-    }
-
     /** A user's kernels, as scripts/kernel packs them: a jar beside forkbench's. */
     private static Path kernelJar;
 
     @BeforeAll
-    static void packTheUsersKernels(@TempDir Path dir) throws IOException {
-        Path classes = Path.of(Spinning.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        kernelJar = dir.resolve("kernels.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(kernelJar))) {
-            for (Class<?> kernel : List.of(Spinning.class, Exhausting.class)) {
-                String entry = kernel.getName().replace('.', '/') + ".class";
-                out.putNextEntry(new JarEntry(entry));
-                Files.copy(classes.resolve(entry), out);
-                out.closeEntry();
-            }
+    static void packTheJars(@TempDir Path dir) throws IOException {
+        Path mainClasses = Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        jar = pack(dir.resolve("forkbench.jar"), mainClasses, file -> true);
+        Path testClasses = Path.of(Spinning.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        List<String> kernels = List.of(Spinning.class.getSimpleName(), Exhausting.class.getSimpleName());
+        kernelJar = pack(dir.resolve("kernels.jar"), testClasses,
+                file -> kernels.contains(file.getFileName().toString().replace(".class", "")));
+    }
+
+    /** The class files under {@code classes} that {@code which} keeps, as a jar. */
+    private static Path pack(Path jarFile, Path classes, java.util.function.Predicate<Path> which)
+            throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jarFile))) {
+            Files.walkFileTree(classes, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    if (which.test(file)) {
+                        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                        Files.copy(file, out);
+                        out.closeEntry();
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         }
+        return jarFile;
     }
 
     private static ForkOptions fromJar(String mainClass) {
