@@ -5,7 +5,6 @@ import forkbench.configuration.ConfigurationKey;
 import forkbench.interleave.Configuration;
 import forkbench.io.IoErrors;
 import forkbench.io.Leftovers;
-import forkbench.interleave.Configurations;
 import forkbench.interleave.Plan;
 import forkbench.interleave.ResultDocument;
 import forkbench.interleave.RoundsRun;
@@ -163,7 +162,7 @@ final class BenchmarkCommand {
             throws RunnerException, IOException, UsageException, InputException {
         ResultDocument start = resumed ? record.earlierRounds() : ResultDocument.empty();
         Collection<BenchmarkListEntry> entries = ParameterChecks.selected(options.getIncludes(), options.getExcludes());
-        List<Configuration> configurations = Configurations.expand(entries, options);
+        List<Configuration> configurations = RoundsRun.configurations(entries, options);
         Target target = rounds.target();
         long shuffle = record.seed(rounds.seed());
         String seed = RoundsOption.SEED + " " + shuffle + " repeats the order";

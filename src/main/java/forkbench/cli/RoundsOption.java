@@ -1,6 +1,5 @@
 package forkbench.cli;
 
-import forkbench.interleave.RoundPlan;
 import forkbench.interleave.Target;
 
 import java.nio.file.Path;
@@ -164,13 +163,13 @@ record RoundsOption(Target target, long seed, Path resume, String[] jmhArgs, boo
     private static int count(String option, String text) throws UsageException {
         try {
             int rounds = Integer.parseInt(text.strip());
-            if (rounds >= 1 && rounds <= RoundPlan.MAX_ROUNDS) {
+            if (rounds >= 1 && rounds <= Target.MAX_ROUNDS) {
                 return rounds;
             }
         } catch (NumberFormatException e) {
             // Reported below.
         }
-        throw new UsageException(option + " takes a number of rounds from 1 to " + RoundPlan.MAX_ROUNDS + ", got '"
+        throw new UsageException(option + " takes a number of rounds from 1 to " + Target.MAX_ROUNDS + ", got '"
                 + text + "'");
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The configurations a JMH run would measure: each selected benchmark times its parameter combinations. */
-public final class Configurations {
+final class Configurations {
 
     private Configurations() {
     }

@@ -12,9 +12,9 @@ import java.util.Random;
  * slows down spreads its drift over all of them instead of favouring whichever ran first. The seed and the round's
  * number fix the order, so a seed repeats a run's order and a resumed run goes on with the same sequence.
  */
-public final class RoundPlan {
+final class RoundPlan {
 
-    public static final int MAX_ROUNDS = 1000;
+    static final int MAX_ROUNDS = Target.MAX_ROUNDS;
 
     private RoundPlan() {
     }

@@ -77,6 +77,15 @@ public final class RoundsRun {
         this.listener = listener;
     }
 
+    /**
+     * Every configuration of {@code entries} under {@code options}: each benchmark times every combination of its
+     * parameter values, given or declared (see {@link Configurations}).
+     */
+    public static List<Configuration> configurations(Collection<org.openjdk.jmh.runner.BenchmarkListEntry> entries,
+                                                     Options options) {
+        return Configurations.expand(entries, options);
+    }
+
     /** Runs rounds after those already in {@code start} (empty for a new run), until the target says stop. */
     public Progress run(ResultDocument start) throws RunnerException, IOException, InputException {
         long began = System.nanoTime();

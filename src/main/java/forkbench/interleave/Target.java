@@ -16,11 +16,13 @@ import java.time.Duration;
 public record Target(Double percent, Duration maxTime, int minRounds, int maxRounds, boolean planOnly) {
 
     public static final int MIN_PILOT_ROUNDS = 3;
+    /** The most rounds a run may have. */
+    public static final int MAX_ROUNDS = 1000;
     public static final int DEFAULT_MAX_ROUNDS = 100;
 
     public Target {
-        if (minRounds < 1 || maxRounds < minRounds || maxRounds > RoundPlan.MAX_ROUNDS) {
-            throw new IllegalArgumentException("rounds must satisfy 1 <= min <= max <= " + RoundPlan.MAX_ROUNDS
+        if (minRounds < 1 || maxRounds < minRounds || maxRounds > MAX_ROUNDS) {
+            throw new IllegalArgumentException("rounds must satisfy 1 <= min <= max <= " + MAX_ROUNDS
                     + ", got min " + minRounds + " and max " + maxRounds);
         }
         if (percent != null && !(percent > 0 && percent < 100)) {
