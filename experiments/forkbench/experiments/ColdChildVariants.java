@@ -1,6 +1,5 @@
 package forkbench.experiments;
 
-import forkbench.process.ChildMain;
 import forkbench.process.ChildProcess;
 import forkbench.process.Children;
 import forkbench.process.ForkOptions;
@@ -78,7 +77,7 @@ public class ColdChildVariants {
         }
         List<String> flags = new ArrayList<>(ForkOptions.WORKER_JVM_ARGS);
         if (at < 1) {
-            flags.add("-D" + ChildMain.CHUNK_PROPERTY + "=0");
+            flags.add("-D" + ForkOptions.CHUNK_PROPERTY + "=0");
         }
         if (at >= 3) {
             flags.add("-XX:-TieredCompilation");

@@ -3,14 +3,12 @@ package forkbench.cli;
 import forkbench.configuration.BenchmarkNames;
 import forkbench.configuration.ConfigurationKey;
 import forkbench.interleave.Configuration;
-import forkbench.io.IoErrors;
 import forkbench.io.Leftovers;
 import forkbench.interleave.Plan;
 import forkbench.interleave.ResultDocument;
 import forkbench.interleave.RoundsRun;
 import forkbench.interleave.Target;
 import forkbench.report.input.InputException;
-import forkbench.strategy.NodeFork;
 import forkbench.strategy.Strategies;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -220,7 +218,7 @@ final class BenchmarkCommand {
         if (!cli.shouldFailOnError().hasValue()) {
             options.shouldFailOnError(true);
         }
-        if (NodeFork.nodeExecutable().isEmpty()) {
+        if (Strategies.node().isEmpty()) {
             Collection<BenchmarkListEntry> entries = ParameterChecks.selected(cli.getIncludes(), cli.getExcludes());
             if (entries.stream().anyMatch(ParameterChecks::isNodeFork)) {
                 if (entries.stream().allMatch(ParameterChecks::isNodeFork)) {

@@ -2,10 +2,8 @@ package forkbench.cli;
 
 import forkbench.configuration.ConfigurationKey;
 import forkbench.compare.Comparison;
-import forkbench.io.IoErrors;
 import forkbench.io.OutputRefusedException;
 import forkbench.record.RunMetadata;
-import forkbench.compare.ComparisonView;
 import forkbench.report.export.HtmlWriter;
 import forkbench.report.export.MarkdownWriter;
 import forkbench.report.markup.Document;
@@ -129,7 +127,7 @@ final class CompareCommand implements Callable<Integer> {
                 err.println("forkbench compare: " + base + " and " + fresh + " share no benchmark configuration");
                 return ExitCode.BAD_INPUT;
             }
-            Document document = ComparisonView.of(comparison);
+            Document document = comparison.document();
             outputs.put("compare.md", MarkdownWriter.write(document));
             outputs.put("compare.html", HtmlWriter.write(document, Map.of()));
             ReportFiles.write(folder, outputs, force, inputs, OUTPUT_NAMES);

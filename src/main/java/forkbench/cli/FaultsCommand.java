@@ -1,7 +1,6 @@
 package forkbench.cli;
 
 import forkbench.faults.FaultRun;
-import forkbench.io.IoErrors;
 import forkbench.io.OutputRefusedException;
 import forkbench.record.RunMetadata;
 import forkbench.report.export.ReportFiles;

@@ -1,6 +1,5 @@
 package forkbench.cli;
 
-import forkbench.io.IoErrors;
 import forkbench.memory.MemoryMeasurement;
 import forkbench.record.MemoryFootprint;
 import forkbench.report.export.ReportFiles;

@@ -2,7 +2,6 @@ package forkbench.cli;
 
 import forkbench.strategy.StrategyType;
 import forkbench.configuration.ConfigurationKey;
-import forkbench.io.IoErrors;
 import forkbench.io.OutputRefusedException;
 import forkbench.report.RecordedInputs;
 import forkbench.report.Reporter;

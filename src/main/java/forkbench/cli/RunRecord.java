@@ -10,7 +10,6 @@ import forkbench.interleave.Plan;
 import forkbench.interleave.ResultDocument;
 import forkbench.interleave.RoundsRun;
 import forkbench.interleave.Target;
-import forkbench.io.IoErrors;
 import forkbench.record.Interleaving;
 import forkbench.record.Precision;
 import forkbench.record.RunMetadata;
@@ -194,14 +193,10 @@ final class RunRecord {
         order.addAll(progress.order());
         RunMetadata now = started.withInterleaving(new Interleaving(progress.rounds(), seed, order));
         if (target.adaptive()) {
-            List<Precision.Reached> reached = new ArrayList<>();
-            progress.statuses().forEach((configuration, status) -> reached.add(new Precision.Reached(
-                    configuration.label(), status.forks(), Double.isNaN(status.halfWidthPercent()) ? null
-                    : status.halfWidthPercent(), status.converged())));
             now = now.withPrecision(new Precision(target.percent(), target.maxTime() == null ? null
                     : Plan.minutes(target.maxTime()), target.minRounds(), target.maxRounds(),
                     progress.plan() == null ? null : progress.plan().describe(), progress.iterations(),
-                    progress.stopped(), reached));
+                    progress.stopped(), progress.reached()));
         }
         started = now;
         ReportFiles.writeAtomically(resultFile, combined.toJson());

@@ -132,6 +132,11 @@ public record Comparison(List<Change> changes, List<String> onlyInBase, List<Str
         return difference == null ? Double.NaN : difference.p();
     }
 
+    /** This comparison as a document for the writers (see {@link ComparisonView}). */
+    public forkbench.report.markup.Document document() {
+        return ComparisonView.of(this);
+    }
+
     public boolean hasRegression() {
         return changes.stream().anyMatch(Change::regression);
     }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** A {@link Comparison} as a document: what changed between two runs, and whether it matters. */
-public final class ComparisonView {
+final class ComparisonView {
 
     private ComparisonView() {
     }

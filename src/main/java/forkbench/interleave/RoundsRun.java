@@ -1,5 +1,6 @@
 package forkbench.interleave;
 
+import forkbench.record.Precision;
 import forkbench.report.input.InputException;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -43,13 +44,13 @@ public final class RoundsRun {
 
     /**
      * @param rounds     rounds run so far, resumed ones included
-     * @param statuses   every configuration's standing
+     * @param reached    every configuration's forks, the half-width it reached and whether it converged
      * @param plan       the plan, once there is one
      * @param order      this run's rounds, each as the labels in the order they ran
      * @param iterations measured iterations per fork now used ({@code null}: the benchmarks' own)
      * @param stopped    why the run stopped, or {@code null} while it goes on
      */
-    public record Progress(int rounds, Map<Configuration, Status> statuses, Plan plan, List<List<String>> order,
+    public record Progress(int rounds, List<Precision.Reached> reached, Plan plan, List<List<String>> order,
                            Integer iterations, String stopped) {
     }
 
@@ -171,10 +172,10 @@ public final class RoundsRun {
             }
             if (stopped == null) {
                 // Saved after every round; the last one is saved once, below, with why the run stopped.
-                listener.roundDone(combined, new Progress(rounds, statuses, plan, order, iterations, null));
+                listener.roundDone(combined, new Progress(rounds, reached(statuses), plan, order, iterations, null));
             }
         }
-        Progress last = new Progress(rounds, statuses, plan, order, iterations,
+        Progress last = new Progress(rounds, reached(statuses), plan, order, iterations,
                 stopped == null ? "the " + Plan.count(rounds, "round") + " asked for" : stopped);
         listener.roundDone(combined, last);
         return last;
@@ -229,6 +230,15 @@ public final class RoundsRun {
                 Plan.minutes(Duration.ofNanos(System.nanoTime() - began)), forecast.forecast(),
                 active.size() < configurations.size() ? "; " + (configurations.size() - active.size())
                         + " converged earlier, no longer measured" : ""));
+    }
+
+    /** What each configuration reached, as a run's metadata keeps it. */
+    private static List<Precision.Reached> reached(Map<Configuration, Status> statuses) {
+        List<Precision.Reached> reached = new ArrayList<>();
+        statuses.forEach((configuration, status) -> reached.add(new Precision.Reached(configuration.label(),
+                status.forks(), Double.isNaN(status.halfWidthPercent()) ? null : status.halfWidthPercent(),
+                status.converged())));
+        return List.copyOf(reached);
     }
 
     /** Measured iterations per fork so far (the median fork's). */

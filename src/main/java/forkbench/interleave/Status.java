@@ -16,7 +16,7 @@ import java.util.Map;
  * Where one configuration stands after a round: its forks, its mean, and its fork-level 95% half-width, in percent
  * of the mean (NaN with one fork).
  */
-public record Status(Configuration configuration, Replicates replicates, double halfWidthPercent, boolean converged) {
+record Status(Configuration configuration, Replicates replicates, double halfWidthPercent, boolean converged) {
 
     static final double CONFIDENCE = 0.95;
 

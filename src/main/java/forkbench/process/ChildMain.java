@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * no-orphans promise: when the parent dies, however it dies, the kernel closes its end of our stdin, the main thread
  * sees end of stream at once (even mid-computation) and halts the JVM.
  */
-public final class ChildMain {
+final class ChildMain {
 
     /**
      * Messages (jobs, and a data job's frames of at most 64 KiB) waiting in a child beyond the one it handles; more
@@ -33,7 +33,7 @@ public final class ChildMain {
      * The system property that sets how many elements one kernel call covers ({@link Chunked}); 0 computes each
      * part in one call, as the seed's worker does. There for the A/B in {@code ColdChildVariants}.
      */
-    public static final String CHUNK_PROPERTY = "forkbench.child.chunk";
+    static final String CHUNK_PROPERTY = ForkOptions.CHUNK_PROPERTY;
     /**
      * The exit code of a child whose kernel ran out of heap. A JVM after an OutOfMemoryError is in no state to be
      * trusted with the next part (any of its threads may have failed an allocation), so the child ends and its

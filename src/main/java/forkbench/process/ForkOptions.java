@@ -35,6 +35,12 @@ public record ForkOptions(Path javaExecutable, String classPath, String mainClas
                           Map<String, String> environment, List<String> trainingKernels, RetryPolicy retry,
                           int maxConsecutiveDeaths) {
 
+    /**
+     * The system property that sets how many elements a child computes per call of its kernel (0: a part in one
+     * call, as the seed's worker does): for experiments on a cold child's steps.
+     */
+    public static final String CHUNK_PROPERTY = "forkbench.child.chunk";
+
     /** Enough for each of a few workers to die and have its retry die too, well short of a loop. */
     public static final int DEFAULT_MAX_CONSECUTIVE_DEATHS = 5;
 

@@ -2,10 +2,9 @@ package forkbench.report;
 
 import forkbench.record.MemoryFootprint;
 import forkbench.report.chart.Charts;
-import forkbench.report.export.Csv;
 import forkbench.report.export.CsvWriter;
 import forkbench.report.export.HtmlWriter;
-import forkbench.report.export.Json;
+import forkbench.report.export.ReportData;
 import forkbench.report.export.MarkdownWriter;
 import forkbench.report.export.ReportFiles;
 import forkbench.report.markup.Block;
@@ -17,7 +16,6 @@ import forkbench.report.input.InputException;
 import forkbench.report.input.JmhResults;
 import forkbench.report.input.Measurement;
 import forkbench.record.RunMetadata;
-import forkbench.report.model.Analysis;
 import forkbench.report.model.Report;
 import forkbench.report.model.ReportOptions;
 
@@ -111,7 +109,7 @@ public final class Reporter {
             Duplicates.refuse(measurements);
         }
         Duplicates.refuseMixedModes(measurements, false);
-        return Analysis.analyze(measurements, runs, options);
+        return Report.of(measurements, runs, options);
     }
 
     /**
@@ -134,8 +132,8 @@ public final class Reporter {
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("report.md", MarkdownWriter.write(document));
         outputs.put("report.html", HtmlWriter.write(document, charts));
-        outputs.put("report.json", Json.render(report));
-        outputs.put("report.csv", Csv.render(report));
+        outputs.put("report.json", ReportData.json(report));
+        outputs.put("report.csv", ReportData.csv(report));
         outputs.put("headline.md", headline(document));
         String processes = processes(document);
         if (!processes.isEmpty()) {

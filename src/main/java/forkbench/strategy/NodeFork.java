@@ -20,7 +20,7 @@ import java.util.Optional;
  * blocks that stay exact as doubles and adds them as BigInts), so it is verified like every Java strategy. Only the
  * seed's summation exists in JavaScript.
  */
-public final class NodeFork implements Strategy {
+final class NodeFork implements Strategy {
 
     private static final String SCRIPTS = "/forkbench/seed/";
     private static final List<String> FILES = List.of("main.js", "worker.js");

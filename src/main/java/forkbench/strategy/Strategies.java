@@ -26,6 +26,11 @@ public final class Strategies {
     private Strategies() {
     }
 
+    /** The {@code node} executable the seed's own program runs on, where one is on the PATH. */
+    public static java.util.Optional<java.nio.file.Path> node() {
+        return NodeFork.nodeExecutable();
+    }
+
     public static Strategy create(String id, int workers) {
         return create(id, workers, ForkOptions.defaults());
     }

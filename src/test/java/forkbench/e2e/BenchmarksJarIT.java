@@ -506,7 +506,7 @@ class BenchmarksJarIT {
         assertEquals(1, otherKernel.err().strip().lines().count(), otherKernel.err());
         assertTrue(otherKernel.err().contains("summation only"), otherKernel.err());
 
-        org.junit.jupiter.api.Assumptions.assumeTrue(forkbench.strategy.NodeFork.nodeExecutable().isPresent(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(forkbench.strategy.Strategies.node().isPresent(),
                 "node is not installed here");
         Path json = dir.resolve("seed.json");
         Run with = run(dir, "NodeForkBenchmark", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms", "-p", "n=1000000",

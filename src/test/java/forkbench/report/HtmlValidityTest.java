@@ -1,7 +1,6 @@
 package forkbench.report;
 
 import forkbench.compare.Comparison;
-import forkbench.compare.ComparisonView;
 import forkbench.report.export.HtmlWriter;
 import forkbench.report.input.JmhResults;
 import forkbench.report.model.Report;
@@ -55,7 +54,7 @@ class HtmlValidityTest {
         Comparison comparison = Comparison.of(JmhResults.read(run("base.json", 1), "workers", "base"),
                 JmhResults.read(run("new.json", 1.1), "workers", "new"), 0.95, 5);
         Path page = Files.writeString(dir.resolve("compare.html"),
-                HtmlWriter.write(ComparisonView.of(comparison), Map.of()));
+                HtmlWriter.write(comparison.document(), Map.of()));
         assertEquals(List.of(), errors(page));
     }
 

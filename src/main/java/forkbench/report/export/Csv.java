@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * report.csv: the data, not a rendering — one line per configuration and worker count, every number unrounded, one
  * column per parameter. The tables as the report shows them are in csv/ (see {@link CsvWriter}).
  */
-public final class Csv {
+final class Csv {
 
     private Csv() {
     }

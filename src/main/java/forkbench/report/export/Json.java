@@ -7,7 +7,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import forkbench.report.model.Report;
 
 /** report.json: the whole {@link Report}, every number under the name its record gives it. */
-public final class Json {
+final class Json {
 
     /** A value that may be absent (a row's usage) is the value or null, not an object about its presence. */
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module())

@@ -28,10 +28,7 @@ public final class JmhResults {
     /** The parameters that set a job's JVMs' memory ({@link JvmMemory}). */
     private static final java.util.Set<String> MEMORY_PARAMS = java.util.Set.of("heap", "gc");
 
-
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final double MIN_VALUE = 1e-30;
-    private static final double MAX_VALUE = 1e30;
 
     private JmhResults() {
     }
@@ -144,11 +141,11 @@ public final class JmhResults {
         } catch (IllegalArgumentException e) {
             throw new InputException(file, where + " (" + benchmark + "): " + e.getMessage());
         }
-        List<List<Iteration>> scores = iterations(file, where, benchmark, metric);
+        List<List<RawData.Iteration>> scores = RawData.iterations(file, where, benchmark, metric);
         double[][] nanos = new double[scores.size()][];
         double[][] operations = new double[scores.size()][];
         for (int f = 0; f < nanos.length; f++) {
-            List<Iteration> fork = scores.get(f);
+            List<RawData.Iteration> fork = scores.get(f);
             nanos[f] = new double[fork.size()];
             operations[f] = new double[fork.size()];
             for (int i = 0; i < nanos[f].length; i++) {
@@ -195,89 +192,10 @@ public final class JmhResults {
         return metrics;
     }
 
-    /** One measured iteration: its score, and how many samples it is the mean of (one but in sample mode). */
-    private record Iteration(double score, double samples) {
-    }
-
-    /** One score per measured iteration, fork by fork. */
-    private static List<List<Iteration>> iterations(Path file, String where, String benchmark, JsonNode metric)
-            throws InputException {
-        JsonNode raw = metric.get("rawData");
-        JsonNode histogram = metric.get("rawDataHistogram");
-        List<List<Iteration>> forks = new ArrayList<>();
-        if (raw != null && raw.isArray() && !raw.isEmpty()) {
-            for (JsonNode iterations : raw) {
-                if (!iterations.isArray() || iterations.isEmpty()) {
-                    throw new InputException(file, where + " (" + benchmark + "): fork " + (forks.size() + 1)
-                            + " of rawData holds no measured iteration");
-                }
-                List<Iteration> values = new ArrayList<>();
-                for (JsonNode iteration : iterations) {
-                    values.add(new Iteration(number(file, where, benchmark, iteration), 1));
-                }
-                forks.add(values);
-            }
-            return forks;
-        }
-        if (histogram != null && histogram.isArray() && !histogram.isEmpty()) {
-            for (JsonNode fork : histogram) {
-                List<Iteration> values = new ArrayList<>();
-                for (JsonNode iteration : fork) {
-                    double sum = 0;
-                    double count = 0;
-                    for (JsonNode bucket : iteration) {
-                        double value = number(file, where, benchmark, bucket.get(0));
-                        double times = number(file, where, benchmark, bucket.get(1));
-                        sum += value * times;
-                        count += times;
-                    }
-                    if (count > 0) {
-                        values.add(new Iteration(sum / count, count));
-                    }
-                }
-                if (values.isEmpty()) {
-                    throw new InputException(file, where + " (" + benchmark + "): fork " + (forks.size() + 1)
-                            + " of rawDataHistogram holds no sample");
-                }
-                forks.add(values);
-            }
-            return forks;
-        }
-        // No raw data (a hand-trimmed file): fall back on the score alone, as one fork of one iteration.
-        forks.add(List.of(new Iteration(number(file, where, benchmark, metric.get("score")), 1)));
-        return forks;
-    }
-
-    private static double number(Path file, String where, String benchmark, JsonNode node) throws InputException {
-        if (node == null || node.isNull()) {
-            throw new InputException(file, where + " (" + benchmark + ") has a missing measurement value");
-        }
-        double value = node.isNumber() ? node.asDouble() : parseSpecial(node.asText());
-        if (!Double.isFinite(value) || value <= 0) {
-            throw new InputException(file, where + " (" + benchmark + ") has an unusable measurement value "
-                    + node.asText() + " (a time or throughput must be a positive number)");
-        }
-        if (value < MIN_VALUE || value > MAX_VALUE) {
-            // Squares of such values overflow the interval arithmetic; no clock measures them.
-            throw new InputException(file, where + " (" + benchmark + ") has an implausible measurement value "
-                    + node.asText() + " (expected between 1e-30 and 1e30 in its unit)");
-        }
-        return value;
-    }
-
     private static String firstSentence(String message) {
         String text = message == null ? "limits exceeded" : message.lines().findFirst().orElse("limits exceeded");
         int cut = text.indexOf(" (");
         return cut > 0 ? text.substring(0, cut) : text;
-    }
-
-    /** JMH writes NaN and infinities as the strings "NaN", "Infinity", "-Infinity". */
-    private static double parseSpecial(String text) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 
     private static String text(Path file, String where, JsonNode node, String field) throws InputException {

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * it is flagged with its likely causes. Decisions (recommended workers, break-even) are taken only on significant
  * differences.
  */
-public final class Analysis {
+final class Analysis {
 
     /** Fork means further apart than this, relative to the mean, and more than iterations explain: a warning. */
     static final double FORK_SPREAD = 0.05;
@@ -31,7 +31,7 @@ public final class Analysis {
     private Analysis() {
     }
 
-    public static Report analyze(List<Measurement> measurements, List<Report.Run> runs, ReportOptions options) {
+    static Report analyze(List<Measurement> measurements, List<Report.Run> runs, ReportOptions options) {
         Map<ConfigurationKey, TreeMap<Integer, List<Measurement>>> grouped = new LinkedHashMap<>();
         for (Measurement m : measurements) {
             grouped.computeIfAbsent(m.configuration().acrossWorkers(), key -> new TreeMap<>())

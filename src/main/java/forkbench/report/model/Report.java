@@ -19,6 +19,15 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
                      List<BreakEven> breakEven, List<Verdict> verdicts, List<Warning> warnings,
                      List<ProcessesAgainstThreads> processesAgainstThreads, DataMovement dataMovement) {
 
+    /**
+     * The report on {@code measurements} from {@code runs}: every number any view shows, computed once (see
+     * {@link Analysis}).
+     */
+    public static Report of(List<forkbench.report.input.Measurement> measurements, List<Run> runs,
+                            ReportOptions options) {
+        return Analysis.analyze(measurements, runs, options);
+    }
+
     /** This report with what moving data cost in it, read off its own verdicts (see {@link DataMovement#of}). */
     Report withDataMovement(ReportOptions options) {
         return new Report(confidence, baseline, runs, rows, scaling, breakEven, verdicts, warnings,

@@ -1,4 +1,6 @@
-package forkbench.io;
+package forkbench.cli;
+
+import forkbench.io.OutputRefusedException;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -9,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /** An I/O failure as one line that names the file and the reason: Java's own messages are often the path alone. */
-public final class IoErrors {
+final class IoErrors {
 
     private IoErrors() {
     }
