@@ -204,7 +204,7 @@ final class BenchmarkCommand {
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
         if (cli.getIncludes().isEmpty()) {
             out.println("# forkbench: running the strategy comparison (" + DEFAULT_INCLUDE + "); name a benchmark, "
-                    + "e.g. ReportBenchmark, to run another");
+                    + "e.g. " + BenchmarkNames.REPORT + ", to run another");
             options.include(DEFAULT_INCLUDE);
         }
         if (!cli.getParameter(ConfigurationKey.WORKERS).hasValue()

@@ -75,7 +75,7 @@ final class FaultsCommand implements Callable<Integer> {
             description = "-Xmx of every JVM: the one under test and each child (default: ${DEFAULT-VALUE})")
     private String heap;
 
-    @Option(names = "--no-retry", description = "processPool fails a dead child's job instead of retrying its part")
+    @Option(names = "--no-retry", description = "the process pool fails a dead child's job instead of retrying its part")
     private boolean noRetry;
 
     @Option(names = "--seed", defaultValue = "1", description = "places the faults and orders the rounds "

@@ -23,6 +23,8 @@ public final class BenchmarkNames {
     public static final String PIPE_TO_CHILD = "pipeToChild";
     /** Bytes copied within the heap. */
     public static final String HEAP_COPY = "heapCopy";
+    /** The report itself, timed. */
+    public static final String REPORT = "ReportBenchmark";
     /** What one worker of each kind costs. */
     public static final String OVERHEAD = "OverheadBenchmark";
 

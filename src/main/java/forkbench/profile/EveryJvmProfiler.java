@@ -28,6 +28,14 @@ import java.util.List;
  */
 public final class EveryJvmProfiler implements InternalProfiler {
 
+    /** The metrics it reports, by the names report and compare read them under. */
+    public static final String ALLOCATED = "fb.alloc.norm";
+    public static final String CHILDREN_ALLOCATED = "fb.alloc.children.norm";
+    public static final String COLLECTIONS = "fb.gc.count.norm";
+    public static final String GC_TIME = "fb.gc.time.norm";
+    public static final String GC_SHARE = "fb.gc.share";
+    public static final String RESIDENT = "fb.resident";
+
     private UsageMeter meter;
     private UsageMeter.Reading ownBefore;
     private UsageMeter.Reading childrenBefore;
@@ -71,15 +79,15 @@ public final class EveryJvmProfiler implements InternalProfiler {
         }
         UsageMeter.Reading all = own.plus(children);
         return List.of(
-                new ScalarResult("fb.alloc.norm", (double) all.allocatedBytes() / ops, "B/op", AggregationPolicy.AVG),
-                new ScalarResult("fb.alloc.children.norm", (double) children.allocatedBytes() / ops, "B/op",
+                new ScalarResult(ALLOCATED, (double) all.allocatedBytes() / ops, "B/op", AggregationPolicy.AVG),
+                new ScalarResult(CHILDREN_ALLOCATED, (double) children.allocatedBytes() / ops, "B/op",
                         AggregationPolicy.AVG),
-                new ScalarResult("fb.gc.count.norm", (double) all.collections() / ops, "counts/op",
+                new ScalarResult(COLLECTIONS, (double) all.collections() / ops, "counts/op",
                         AggregationPolicy.AVG),
-                new ScalarResult("fb.gc.time.norm", (double) all.collectionMillis() / ops, "ms/op",
+                new ScalarResult(GC_TIME, (double) all.collectionMillis() / ops, "ms/op",
                         AggregationPolicy.AVG),
-                new ScalarResult("fb.gc.share", 100.0 * all.collectionMillis() * 1e6 / wallNanos, "%",
+                new ScalarResult(GC_SHARE, 100.0 * all.collectionMillis() * 1e6 / wallNanos, "%",
                         AggregationPolicy.AVG),
-                new ScalarResult("fb.resident", resident, "B", AggregationPolicy.AVG));
+                new ScalarResult(RESIDENT, resident, "B", AggregationPolicy.AVG));
     }
 }

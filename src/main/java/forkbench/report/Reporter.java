@@ -85,20 +85,9 @@ public final class Reporter {
         List<Measurement> measurements = new ArrayList<>();
         List<Report.Run> runs = new ArrayList<>();
         for (Path file : files) {
-            RunMetadata metadata;
-            try {
-                metadata = RunMetadata.readFor(file);
-            } catch (IOException e) {
-                throw new InputException(RunMetadata.fileFor(file), "unreadable run metadata ("
-                        + e.getMessage().lines().findFirst().orElse("") + ")");
-            }
-            MemoryFootprint memory;
-            try {
-                memory = MemoryFootprint.readFor(file);
-            } catch (IOException e) {
-                throw new InputException(MemoryFootprint.fileFor(file), "unreadable memory figures ("
-                        + e.getMessage().lines().findFirst().orElse("") + ")");
-            }
+            RunMetadata metadata = beside(file, RunMetadata::readFor, RunMetadata.fileFor(file), "run metadata");
+            MemoryFootprint memory = beside(file, MemoryFootprint::readFor, MemoryFootprint.fileFor(file),
+                    "memory figures");
             String host = metadata == null || metadata.hostname() == null ? UNRECORDED_HOST : metadata.hostname();
             measurements.addAll(JmhResults.read(file, workerParam, host));
             List<Report.Warning> warnings = runWarnings(file, metadata);
@@ -110,6 +99,21 @@ public final class Reporter {
         }
         Duplicates.refuseMixedModes(measurements, false);
         return Report.of(measurements, runs, options);
+    }
+
+    /** How a file kept beside a result is read ({@code null} when there is none). */
+    private interface BesideReader<T> {
+        T read(Path result) throws IOException;
+    }
+
+    /** What {@code reader} reads beside {@code result}; an unreadable file is bad input naming {@code where}. */
+    private static <T> T beside(Path result, BesideReader<T> reader, Path where, String what) throws InputException {
+        try {
+            return reader.read(result);
+        } catch (IOException e) {
+            throw new InputException(where, "unreadable " + what + " ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
     }
 
     /**

@@ -28,7 +28,7 @@ class BenchmarkNamesTest {
     @Test
     void everyNamedBenchmarkClassAndMethodExists() {
         for (String benchmarkClass : List.of(BenchmarkNames.STRATEGY, BenchmarkNames.JVM_START, BenchmarkNames.DATA,
-                BenchmarkNames.NODE_FORK, BenchmarkNames.TRANSPORT_ANCHORS, BenchmarkNames.OVERHEAD)) {
+                BenchmarkNames.NODE_FORK, BenchmarkNames.TRANSPORT_ANCHORS, BenchmarkNames.OVERHEAD, BenchmarkNames.REPORT)) {
             assertTrue(!methodsOf(benchmarkClass).isEmpty(), "no benchmark class " + benchmarkClass);
         }
         assertTrue(methodsOf(BenchmarkNames.TRANSPORT_ANCHORS).containsAll(List.of(BenchmarkNames.PIPE_TO_CHILD,

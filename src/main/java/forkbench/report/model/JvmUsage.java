@@ -1,5 +1,6 @@
 package forkbench.report.model;
 
+import forkbench.profile.EveryJvmProfiler;
 import forkbench.report.input.Measurement;
 
 import java.util.Arrays;
@@ -23,12 +24,12 @@ import java.util.Optional;
 public record JvmUsage(double bytesPerOp, double childBytesPerOp, double collectionsPerOp, double gcMillisPerOp,
                        double gcSharePercent, int forks, Optional<Double> residentBytes) {
 
-    static final String BYTES = "fb.alloc.norm";
-    static final String CHILD_BYTES = "fb.alloc.children.norm";
-    static final String COLLECTIONS = "fb.gc.count.norm";
-    static final String GC_MILLIS = "fb.gc.time.norm";
-    static final String GC_SHARE = "fb.gc.share";
-    static final String RESIDENT = "fb.resident";
+    static final String BYTES = EveryJvmProfiler.ALLOCATED;
+    static final String CHILD_BYTES = EveryJvmProfiler.CHILDREN_ALLOCATED;
+    static final String COLLECTIONS = EveryJvmProfiler.COLLECTIONS;
+    static final String GC_MILLIS = EveryJvmProfiler.GC_TIME;
+    static final String GC_SHARE = EveryJvmProfiler.GC_SHARE;
+    static final String RESIDENT = EveryJvmProfiler.RESIDENT;
 
     /** The usage of one configuration's measurements, when every one of them carries all five figures. */
     static Optional<JvmUsage> of(List<Measurement> measurements) {
