@@ -53,8 +53,8 @@ public final class Charts {
         Map<String, String> charts = new LinkedHashMap<>();
         for (Map.Entry<ConfigurationKey, List<Report.Row>> group : groups.entrySet()) {
             List<Report.Row> rows = group.getValue();
-            boolean pays = rows.stream().anyMatch(r -> r.workers() >= 2 && r.speedup() != null
-                    && Boolean.TRUE.equals(r.speedup().significant()) && r.speedup().value() > 1);
+            boolean pays = report.verdicts().stream().anyMatch(v -> v.parallelismPays()
+                    && ConfigurationKey.job(v.host(), v.params()).equals(group.getKey()));
             int maxWorkers = rows.stream().mapToInt(Report.Row::workers).max().orElse(1);
             Double baselineTime = rows.stream().filter(r -> r.label().equals(report.baseline()))
                     .map(Report.Row::timeNanos).findFirst().orElse(null);

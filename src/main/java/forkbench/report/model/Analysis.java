@@ -82,7 +82,7 @@ final class Analysis {
         for (Measurement m : measurements) {
             firstSeen.putIfAbsent(withoutSize(m.params(), options), firstSeen.size());
         }
-        List<Report.Verdict> verdicts = new ArrayList<>(verdicts(keys, configurations, scaling, options));
+        List<Report.Verdict> verdicts = new ArrayList<>(verdicts(keys, configurations, scaling, rows, options));
         verdicts.sort(Comparator.comparing(Report.Verdict::host)
                 .thenComparingInt(v -> firstSeen.getOrDefault(withoutSize(v.params(), options), 0))
                 .thenComparing((a, b) -> ParameterValues.compare(a.params().get(options.sizeParam()),
@@ -105,7 +105,8 @@ final class Analysis {
      */
     private static List<Report.Verdict> verdicts(List<ConfigurationKey> keys,
                                                  Map<ConfigurationKey, TreeMap<Integer, Replicates>> configurations,
-                                                 List<Report.Scaling> scaling, ReportOptions options) {
+                                                 List<Report.Scaling> scaling, List<Report.Row> rows,
+                                                 ReportOptions options) {
         Map<ConfigurationKey, Integer> recommended = new LinkedHashMap<>();
         scaling.forEach(s -> recommended.put(s.configuration(), s.recommendedWorkers()));
         Map<ConfigurationKey, List<ConfigurationKey>> jobs = new LinkedHashMap<>();
@@ -134,7 +135,11 @@ final class Analysis {
                         standings.add(new Report.Standing(e.getKey().label(), e.getValue().getKey(), time.mean(),
                                 finite(time.halfWidth(options.confidence())), slower));
                     });
-            verdicts.add(new Report.Verdict(fastest.host(), fastest.params(), standings));
+            ConfigurationKey jobKey = ConfigurationKey.job(fastest.host(), fastest.params());
+            boolean pays = rows.stream().anyMatch(r -> ConfigurationKey.job(r.host(), r.params()).equals(jobKey)
+                    && r.workers() >= 2 && r.speedup() != null && Boolean.TRUE.equals(r.speedup().significant())
+                    && r.speedup().value() > 1);
+            verdicts.add(new Report.Verdict(fastest.host(), fastest.params(), standings, pays));
         }
         return verdicts;
     }

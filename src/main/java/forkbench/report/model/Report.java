@@ -50,9 +50,12 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
     /**
      * The answer for one job: each strategy at its recommended worker count, fastest first.
      *
-     * @param params the job's parameters (size, kernel, ...)
+     * @param params           the job's parameters (size, kernel, ...)
+     * @param parallelismPays whether some strategy with 2 or more workers beats the baseline significantly at this
+     *                         job: where a speedup chart has something to show
      */
-    public record Verdict(String host, Map<String, String> params, List<Standing> standings) {
+    public record Verdict(String host, Map<String, String> params, List<Standing> standings,
+                          boolean parallelismPays) {
     }
 
     /**
