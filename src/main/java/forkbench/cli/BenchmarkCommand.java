@@ -6,6 +6,7 @@ import forkbench.interleave.Configuration;
 import forkbench.io.Leftovers;
 import forkbench.interleave.Plan;
 import forkbench.interleave.ResultDocument;
+import forkbench.interleave.RoundsConsole;
 import forkbench.interleave.RoundsRun;
 import forkbench.interleave.Target;
 import forkbench.report.input.InputException;
@@ -48,6 +49,8 @@ final class BenchmarkCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** Where a quiet run in rounds keeps JMH's output, once it has one: named when the run stops on an error. */
+    private Path jmhLog;
 
     BenchmarkCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -144,7 +147,8 @@ final class BenchmarkCommand {
             return fail(e.getMessage(), ExitCode.BAD_INPUT);
         } catch (RunnerException e) {
             // The failing benchmark's own stack trace is already in the output above; summarise it in one line.
-            return fail("the run stopped: " + rootMessage(e), ExitCode.FAILED);
+            return fail("the run stopped: " + rootMessage(e) + (jmhLog == null ? ""
+                    : " (JMH's output of every fork, the failure's included: " + jmhLog + ")"), ExitCode.FAILED);
         } catch (IOException e) {
             return fail(IoErrors.describe(e), ExitCode.FAILED);
         } catch (Exception e) {
@@ -177,8 +181,17 @@ final class BenchmarkCommand {
         Path scratch = Leftovers.ownedTempFile(Path.of(System.getProperty("java.io.tmpdir")),
                 "forkbench-one-round-only-", ".json");
         RoundsRun.Progress progress;
-        try {
-            progress = new RoundsRun(options, configurations, target, shuffle, scratch, out,
+        // Quiet unless -v asks for JMH's own output: that goes to a log beside the result, appended to on resume.
+        boolean quiet = !options.verbosity().hasValue();
+        Path log = record.jmhLog();
+        try (PrintStream jmh = quiet ? new PrintStream(new java.io.FileOutputStream(log.toFile(), true), true,
+                java.nio.charset.StandardCharsets.UTF_8) : null) {
+            if (quiet) {
+                jmhLog = log;
+                out.println("# forkbench: JMH's output of every fork goes to " + log + " (-v NORMAL shows it here)");
+            }
+            RoundsConsole console = quiet ? new RoundsConsole(out, jmh, isTerminal()) : RoundsConsole.verbose(out);
+            progress = new RoundsRun(options, configurations, target, shuffle, scratch, console,
                     (combined, now) -> record.saveRound(combined, now, target, shuffle),
                     iterationSeconds(entries, options)).run(start);
         } finally {
@@ -187,6 +200,20 @@ final class BenchmarkCommand {
         out.println();
         out.println("# forkbench: stopped after " + Plan.count(progress.rounds(), "round") + " (" + progress.stopped()
                 + "); every round is in " + record.resultFile());
+    }
+
+    /** Whether standard output is a terminal, where a line can be rewritten in place. */
+    private static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // JDK 22 and later return a Console for redirected streams too, and say which it is.
+            return (boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     /** Each benchmark's measurement iteration time, as -r or its @Measurement sets it (JMH's 10 s otherwise). */

@@ -59,7 +59,9 @@ record RoundsOption(Target target, long seed, Path resume, String[] jmhArgs, boo
               --resume DIR            continue a run with a results folder (or FILE.json) that was interrupted or
                                       stopped short of its target, with the options it was started with
             Without -f and without these, a run goes in shuffled rounds until ±2% (--precision 2 --max-time 7m), so
-            every row has an interval over at least 3 forks; -f N runs JMH's own way.
+            every row has an interval over at least 3 forks; -f N runs JMH's own way. A run in rounds prints a line
+            per round (and on a terminal a live line naming the fork that runs); JMH's own output of every fork goes
+            to jmh.log beside the result, or to the console with -v NORMAL.
             Subcommands: report FILE.json..., compare BASE.json NEW.json, memory, faults (each with -h).
             --version prints forkbench's, JMH's and the JDK's versions.
             Environment: FORKBENCH_HOST names this machine in metadata and reports; FORKBENCH_NO_ARCHIVE=1 starts

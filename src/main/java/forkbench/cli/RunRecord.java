@@ -171,6 +171,14 @@ final class RunRecord {
         return resultFile;
     }
 
+    /** Where a quiet run keeps JMH's own output: jmh.log in the run's folder, else NAME.jmh.log beside NAME.json. */
+    Path jmhLog() {
+        String name = resultFile.getFileName().toString();
+        return folder != null ? folder.resolve("jmh.log")
+                : resultFile.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name)
+                        + ".jmh.log");
+    }
+
     /** The seed a resumed run was started with, so that its rounds go on in the same sequence; else {@code fallback}. */
     long seed(long fallback) {
         return resumed && started.interleaving() != null ? started.interleaving().seed() : fallback;

@@ -7,6 +7,8 @@ import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import forkbench.process.JvmMemory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
@@ -59,7 +61,7 @@ public final class RoundsRun {
     private final Target target;
     private final long seed;
     private final Path scratch;
-    private final PrintStream out;
+    private final RoundsConsole console;
     private final Listener listener;
     private final Map<String, Double> iterationSeconds;
 
@@ -67,14 +69,14 @@ public final class RoundsRun {
      * @param iterationSeconds each benchmark's measurement iteration time, as its options and annotations set it
      */
     public RoundsRun(Options options, List<Configuration> configurations, Target target, long seed, Path scratch,
-                     PrintStream out, Listener listener, Map<String, Double> iterationSeconds) {
+                     RoundsConsole console, Listener listener, Map<String, Double> iterationSeconds) {
         this.options = options;
         this.iterationSeconds = Map.copyOf(iterationSeconds);
         this.configurations = List.copyOf(configurations);
         this.target = target;
         this.seed = seed;
         this.scratch = scratch;
-        this.out = out;
+        this.console = console;
         this.listener = listener;
     }
 
@@ -123,7 +125,7 @@ public final class RoundsRun {
                     break;
                 }
                 Configuration configuration = shuffled.get(i);
-                out.println("# forkbench: " + (target.adaptive() ? "round " + (rounds + 1)
+                console.now("# forkbench: " + (target.adaptive() ? "round " + (rounds + 1)
                         : "interleaved round " + (rounds + 1) + "/" + target.minRounds()) + ", " + (i + 1) + "/"
                         + shuffled.size() + ": " + configuration.label());
                 long forkStart = System.nanoTime();
@@ -142,17 +144,22 @@ public final class RoundsRun {
             if (outOfTime) {
                 stopped = "the time budget of " + Plan.minutes(target.maxTime()) + " ran out";
             }
+            if (!target.adaptive() && console.quiet() && !ran.isEmpty()) {
+                console.line("# forkbench: round " + rounds + "/" + target.minRounds() + " done ("
+                        + Plan.count(ran.size(), "fork") + "); elapsed "
+                        + Plan.minutes(Duration.ofNanos(System.nanoTime() - began)));
+            }
             if (target.adaptive() && stopped == null) {
                 List<Status> open = active.stream().map(statuses::get).filter(s -> s != null && !s.converged())
                         .toList();
                 if (rounds < target.minRounds()) {
-                    out.println("# forkbench: round " + rounds + " of the " + target.minRounds() + " pilot rounds; "
+                    console.line("# forkbench: round " + rounds + " of the " + target.minRounds() + " pilot rounds; "
                             + "elapsed " + Plan.minutes(Duration.ofNanos(System.nanoTime() - began)));
                 } else if (plan == null || !open.isEmpty()) {
                     Plan now = Plan.of(target, open, costs(forkSeconds, statuses), measured(statuses), rounds);
                     if (plan == null) {
                         plan = now;
-                        out.println("# forkbench: plan from " + (rounds == target.minRounds() ? "the " + rounds
+                        console.line("# forkbench: plan from " + (rounds == target.minRounds() ? "the " + rounds
                                 + " pilot rounds" : "the " + Plan.count(rounds, "round") + " so far") + ": " + plan.describe());
                         iterations = plan.iterations();
                         if (target.planOnly()) {
@@ -166,7 +173,7 @@ public final class RoundsRun {
                         && judged.get(c).converged()).toList();
                 if (!done.isEmpty() && stopped == null) {
                     active.removeAll(done);
-                    out.println("# forkbench: " + done.size() + " converged configuration" + (done.size() == 1 ? "" : "s")
+                    console.line("# forkbench: " + done.size() + " converged configuration" + (done.size() == 1 ? "" : "s")
                             + " no longer measured");
                 }
             }
@@ -209,7 +216,9 @@ public final class RoundsRun {
             append.addAll(memory);
             one.jvmArgsAppend(append.toArray(String[]::new));
         }
-        Collection<RunResult> results = new Runner(one.build()).run();
+        Options built = one.build();
+        Collection<RunResult> results = new Runner(built, OutputFormatFactory.createFormatInstance(console.jmh(),
+                built.verbosity().orElse(VerboseMode.NORMAL))).run();
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         try (PrintStream stream = new PrintStream(json, true, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, stream).writeOut(results);
@@ -223,7 +232,7 @@ public final class RoundsRun {
         long converged = statuses.values().stream().filter(Status::converged).count();
         Status worst = statuses.values().stream().filter(s -> !Double.isNaN(s.halfWidthPercent()))
                 .max(Comparator.comparingDouble(Status::halfWidthPercent)).orElse(null);
-        out.println(String.format(Locale.ROOT, "# forkbench: round %d: %d/%d converged (±%s%%)%s; elapsed %s; "
+        console.line(String.format(Locale.ROOT, "# forkbench: round %d: %d/%d converged (±%s%%)%s; elapsed %s; "
                         + "%s%s", rounds, converged, statuses.size(), Plan.percent(target.percent()),
                 worst == null ? "" : String.format(Locale.ROOT, "; worst ±%.1f%% %s", worst.halfWidthPercent(),
                         worst.configuration().label()),

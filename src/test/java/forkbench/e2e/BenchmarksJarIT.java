@@ -242,7 +242,11 @@ class BenchmarksJarIT {
                 "-r", "50ms", "-p", "n=1000", "-p", "workers=2", "-rf", "json", "-rff", json.toString());
         assertEquals(0, run.status(), run.out() + run.err());
         assertTrue(run.out().contains("# forkbench: interleaving 8 configurations in 2 rounds"), run.out());
-        assertTrue(run.out().contains("# forkbench: interleaved round 2/2, 8/8: "), run.out());
+        // A line per round on the console; JMH's own output of every fork in the log beside the result.
+        assertTrue(run.out().contains("# forkbench: round 2/2 done (8 forks)"), run.out());
+        assertTrue(run.out().lines().count() < 40, run.out());
+        String log = Files.readString(dir.resolve("interleaved.jmh.log"));
+        assertEquals(16, log.split("# Fork: 1 of 1", -1).length - 1, "every fork's output is in the log");
         String results = Files.readString(json, StandardCharsets.UTF_8);
         assertEquals(8, results.split("\"forks\" : 2,", -1).length - 1, "every configuration has a fork per round");
         String metadata = Files.readString(dir.resolve("interleaved.metadata.json"));
@@ -290,10 +294,10 @@ class BenchmarksJarIT {
                     .redirectOutput(out.toFile()).redirectError(work.resolve("err.txt").toFile()).start();
             try {
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-                while (!Files.readString(out).contains("Iteration   2:") && System.nanoTime() < deadline) {
+                while (!printed(work).contains("Iteration   2:") && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
-                assertTrue(Files.readString(out).contains("Iteration   2:"), Files.readString(out));
+                assertTrue(printed(work).contains("Iteration   2:"), printed(work));
                 // Ctrl-C: SIGINT to the run, as a terminal sends it.
                 new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
                 assertTrue(process.waitFor(1, TimeUnit.MINUTES), "the run ignored SIGINT");
@@ -315,6 +319,19 @@ class BenchmarksJarIT {
                         .noneMatch(Files::isRegularFile), "an empty results folder: " + leftovers);
             }
         }
+    }
+
+    /** What a run in {@code work} printed: its console, and JMH's output where a run in rounds logs it. */
+    private static String printed(Path work) throws IOException {
+        StringBuilder all = new StringBuilder(Files.readString(work.resolve("out.txt")));
+        if (Files.isDirectory(work.resolve("results"))) {
+            try (Stream<Path> logs = Files.walk(work.resolve("results"))) {
+                for (Path log : logs.filter(f -> f.getFileName().toString().equals("jmh.log")).toList()) {
+                    all.append(Files.readString(log));
+                }
+            }
+        }
+        return all.toString();
     }
 
     @Test
