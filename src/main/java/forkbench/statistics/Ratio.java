@@ -53,6 +53,21 @@ public record Ratio(double value, @JsonIgnore Optional<Interval> interval) {
         return interval.map(i -> !i.contains(1)).orElse(null);
     }
 
+    /**
+     * Whether this ratio is shown to lie within {@code margin} of 1 — two one-sided tests at level α, which is this
+     * ratio's interval at confidence 1 - 2α lying inside [1 / (1 + margin), 1 + margin]. Compute the ratio at that
+     * confidence (0.90 for α = 0.05) before asking.
+     */
+    public boolean within(double margin) {
+        return interval.map(i -> i.low() >= 1 / (1 + margin) && i.high() <= 1 + margin).orElse(false);
+    }
+
+    /** Whether its interval says next to nothing: unbounded, reaching 0, or spanning more than a factor of 10. */
+    public boolean tooWide() {
+        return interval.map(i -> i.low() <= 0 || !Double.isFinite(i.high()) || i.high() / i.low() > 10)
+                .orElse(false);
+    }
+
     /** This ratio turned over: b / a, its interval's ends turned over and swapped. */
     public Ratio inverse() {
         return new Ratio(1 / value, interval.map(i -> new Interval(i.high() == 0 ? 0 : 1 / i.high(),

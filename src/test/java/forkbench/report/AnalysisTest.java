@@ -1,5 +1,6 @@
 package forkbench.report;
 
+import forkbench.statistics.Ratio;
 import forkbench.report.model.Report;
 import forkbench.report.model.ReportOptions;
 import forkbench.report.model.ScalingFit;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -113,20 +115,60 @@ class AnalysisTest {
     }
 
     @Test
-    void theRecommendationIsTheFewestWorkersNotSignificantlySlowerThanTheBest() throws Exception {
-        // Fork means, one iteration each: 4 workers is fastest by a hair, 2 is not significantly slower.
+    void fewerWorkersAreRecommendedOnlyWhenShownEquivalentToTheBest() throws Exception {
+        // 4 workers fastest by 0.1%, 2 workers within it by every fork: shown equivalent within ±2%.
         JmhJson json = new JmhJson()
                 .add("b.S.pool", "avgt", "ms/op", 1, Map.of("workers", "1"), new double[][] {{10}, {10.1}, {9.9}})
-                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("workers", "2"), new double[][] {{5.05}, {5.0}, {4.95}})
-                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("workers", "4"), new double[][] {{4.9}, {5.1}, {4.8}});
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("workers", "2"), new double[][] {{5.005}, {5.0}, {4.995}})
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("workers", "4"), new double[][] {{4.99}, {5.0}, {4.995}});
         Report report = report(json, ReportOptions.defaults());
         Report.Scaling scaling = report.scaling().get(0);
         assertEquals(4, scaling.bestWorkers());
         assertEquals(2, scaling.recommendedWorkers());
-        assertTrue(scaling.recommendation().startsWith("not significantly slower than 4 workers"),
+        assertTrue(scaling.recommendation().startsWith("equivalent to 4 workers within ±2%"),
                 scaling.recommendation());
         // Three points and two parameters leave one residual degree of freedom: no Amdahl fit is shown.
         assertInstanceOf(ScalingFit.NotFitted.class, scaling.amdahl());
+    }
+
+    @Test
+    void aDifferenceNotShownIsNeverTakenForNoDifference() throws Exception {
+        // 2 workers are much faster, but one fork is an outlier: the difference is not significant, and not shown
+        // to be small either. The old rule ("not significantly slower: ties go to fewer") recommended 1 worker.
+        JmhJson json = new JmhJson()
+                .add("b.S.sequential", "avgt", "ms/op", 1, Map.of("n", "9"), new double[][] {{580}, {575}, {578}})
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", "9", "workers", "1"),
+                        new double[][] {{578}, {575}, {580}})
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", "9", "workers", "2"),
+                        new double[][] {{300}, {305}, {900}});
+        Report report = report(json, ReportOptions.defaults());
+        Report.Scaling scaling = report.scaling().get(0);
+        assertEquals(2, scaling.bestWorkers());
+        assertEquals(2, scaling.recommendedWorkers(), scaling.recommendation());
+        assertTrue(scaling.recommendation().contains("undecided"), scaling.recommendation());
+        // In the answer, sequential against the pool's 2 workers is neither shown slower nor the same.
+        Report.Standing sequential = report.verdicts().get(0).standings().stream()
+                .filter(s -> s.label().equals("sequential")).findFirst().orElseThrow();
+        assertTrue(sequential.decision() == Report.Decision.UNDECIDED
+                || sequential.decision() == Report.Decision.TOO_NOISY, sequential.toString());
+        assertNotEquals(Report.Decision.EQUIVALENT, sequential.decision());
+    }
+
+    @Test
+    void aStandingIsSlowerEquivalentUndecidedOrTooNoisyByItsIntervals() {
+        double margin = 0.02;
+        assertEquals(Report.Decision.SLOWER, Report.Decision.of(Ratio.of(1.5, 1.4, 1.6), Ratio.of(1.5, 1.42, 1.58),
+                margin, true));
+        assertEquals(Report.Decision.EQUIVALENT, Report.Decision.of(Ratio.of(1.005, 0.99, 1.021),
+                Ratio.of(1.005, 0.995, 1.015), margin, true));
+        assertEquals(Report.Decision.UNDECIDED, Report.Decision.of(Ratio.of(1.05, 0.95, 1.15),
+                Ratio.of(1.05, 0.97, 1.13), margin, true));
+        assertEquals(Report.Decision.TOO_NOISY, Report.Decision.of(Ratio.of(3, 0.0, 411), Ratio.of(3, 0.0, 300),
+                margin, true));
+        assertEquals(Report.Decision.TOO_NOISY, Report.Decision.of(Ratio.withoutInterval(2),
+                Ratio.withoutInterval(2), margin, true), "forks enough, yet no bounded interval");
+        assertEquals(Report.Decision.NO_INTERVAL, Report.Decision.of(Ratio.withoutInterval(2),
+                Ratio.withoutInterval(2), margin, false));
     }
 
     @Test

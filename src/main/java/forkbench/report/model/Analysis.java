@@ -132,8 +132,11 @@ final class Analysis {
                         Replicates time = e.getValue().getValue();
                         Ratio slower = e.getKey().equals(fastest) ? null
                                 : Ratio.of(time.sample(), best.sample(), options.confidence());
+                        Report.Decision decision = slower == null ? Report.Decision.FASTEST
+                                : Report.Decision.of(slower, Ratio.of(time.sample(), best.sample(),
+                                tostConfidence(options)), options.margin(), time.forks() >= 2 && best.forks() >= 2);
                         standings.add(new Report.Standing(e.getKey().label(), e.getValue().getKey(), time.mean(),
-                                finite(time.halfWidth(options.confidence())), slower));
+                                finite(time.halfWidth(options.confidence())), slower, decision, time.forks()));
                     });
             ConfigurationKey jobKey = ConfigurationKey.job(fastest.host(), fastest.params());
             boolean pays = rows.stream().anyMatch(r -> ConfigurationKey.job(r.host(), r.params()).equals(jobKey)
@@ -173,7 +176,7 @@ final class Analysis {
         for (int j = 0; j < n.length; j++) {
             effective[j] = cores == null ? n[j] : Math.min(n[j], cores);
         }
-        Recommendation choice = recommend(byWorkers, options.confidence());
+        Recommendation choice = recommend(byWorkers, options);
         return new Analysed(rows, new Report.Scaling(key.host(), key.label(), key.params(),
                 ScalingFitter.amdahl(effective, x, options.confidence()), ScalingFitter.usl(n, x, options.confidence()),
                 choice.best(), choice.recommended(), choice.how()));
@@ -202,8 +205,8 @@ final class Analysis {
         String where = new ConfigurationKey(key.host(), key.label(), key.params(), workers).toString();
         List<Report.Warning> anomalies = new ArrayList<>();
         RowWarnings.beyondLimit(anomalies, where, "speedup vs " + options.baseline(), speedup, limit, "the "
-                + options.baseline() + " baseline ran slower than the same work inside this strategy (another JIT outcome or code layout "
-                + "in its forks), or the machine's speed drifted between the two");
+                + options.baseline() + " baseline ran slower than the same work inside this strategy (another JIT "
+                + "outcome or code layout in its forks), or the machine's speed drifted between the two");
         RowWarnings.beyondLimit(anomalies, where, "speedup vs 1 worker", self, limit, "the 1-worker run was slowed "
                 + "(a busy neighbour, a slower fork) or ran a different code path");
         if (karpFlatt != null && karpFlatt < 0) {
@@ -239,36 +242,50 @@ final class Analysis {
                 List.copyOf(warnings), java.util.Optional.ofNullable(usage));
     }
 
+    /** Two one-sided tests at level α are one interval at 1 - 2α: 0.90 beside the usual 0.95. */
+    static double tostConfidence(ReportOptions options) {
+        return 1 - 2 * (1 - options.confidence());
+    }
+
     /** [best, recommended]: how many workers to use, and why. */
     private record Recommendation(int best, int recommended, String how) {
     }
 
     /**
-     * The fewest workers whose time is not significantly worse than the best one's, judged on the difference's own
-     * fork-level interval; ties go to fewer workers. Without intervals nothing can be judged: the best mean, said so.
+     * The fewest workers shown equivalent to the fastest count (its time within the margin by two one-sided tests),
+     * else the fastest count itself — decided when every smaller count is shown slower, undecided otherwise. A
+     * difference not shown is never taken for no difference: "not significantly slower" recommends nothing.
      */
-    private static Recommendation recommend(TreeMap<Integer, Replicates> byWorkers, double confidence) {
+    private static Recommendation recommend(TreeMap<Integer, Replicates> byWorkers, ReportOptions options) {
         int best = byWorkers.entrySet().stream().min(Comparator.comparingDouble(e -> e.getValue().mean()))
                 .orElseThrow().getKey();
-        Sample bestSample = byWorkers.get(best).sample();
-        for (Map.Entry<Integer, Replicates> entry : byWorkers.entrySet()) {
-            if (entry.getKey() == best) {
-                String how = byWorkers.size() == 1 ? "the only worker count measured"
-                        : best == byWorkers.firstKey() ? "the fastest, and the fewest workers measured"
-                        : "the fastest; every smaller worker count is significantly slower";
-                return new Recommendation(best, best, how);
-            }
-            Statistics.Difference slower = Statistics.welch(bestSample, entry.getValue().sample(), confidence);
-            if (slower == null) {
-                return new Recommendation(best, best, "the fastest mean, unjudged: fewer than 2 forks, no "
-                        + "fork-level interval");
-            }
-            if (slower.low() <= 0) {
-                return new Recommendation(best, entry.getKey(), String.format(Locale.ROOT, "not significantly slower "
-                        + "than %d workers (p = %.2f): ties go to fewer", best, slower.p()));
-            }
+        if (byWorkers.size() == 1) {
+            return new Recommendation(best, best, "the only worker count measured");
         }
-        throw new IllegalStateException("the best worker count is among them");
+        Sample bestSample = byWorkers.get(best).sample();
+        if (bestSample.count() < 2) {
+            return new Recommendation(best, best, "the fastest mean, unjudged: fewer than 2 forks, no fork-level "
+                    + "interval");
+        }
+        boolean everySmallerSlower = true;
+        for (Map.Entry<Integer, Replicates> entry : byWorkers.headMap(best).entrySet()) {
+            Sample sample = entry.getValue().sample();
+            Ratio ratio = Ratio.of(sample, bestSample, options.confidence());
+            Report.Decision decision = Report.Decision.of(ratio, Ratio.of(sample, bestSample, tostConfidence(options)),
+                    options.margin(), sample.count() >= 2);
+            if (decision == Report.Decision.EQUIVALENT) {
+                return new Recommendation(best, entry.getKey(), String.format(Locale.ROOT, "equivalent to %d "
+                        + "workers within ±%s%% (two one-sided tests): the fewer the better", best,
+                        java.math.BigDecimal.valueOf(100 * options.margin()).stripTrailingZeros().toPlainString()));
+            }
+            everySmallerSlower &= decision == Report.Decision.SLOWER;
+        }
+        if (best == byWorkers.firstKey()) {
+            return new Recommendation(best, best, "the fastest, and the fewest workers measured");
+        }
+        return new Recommendation(best, best, everySmallerSlower
+                ? "the fastest; every smaller worker count is shown slower"
+                : "the fastest mean, undecided: a smaller worker count is neither shown slower nor equivalent");
     }
 
     private static Comparator<ConfigurationKey> keyOrder(ReportOptions options) {

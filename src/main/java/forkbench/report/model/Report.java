@@ -62,11 +62,13 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
      * One strategy in a verdict.
      *
      * @param againstFastest this strategy's time / the fastest one's, with its interval ({@code null} for the fastest)
+     * @param decision       what the evidence says of it against the fastest
+     * @param forks          the forks behind its time
      */
     @com.fasterxml.jackson.annotation.JsonPropertyOrder({"label", "workers", "timeNanos", "timeHalfWidthNanos",
-            "againstFastest", "distinguishable"})
+            "againstFastest", "distinguishable", "decision", "forks"})
     public record Standing(String label, int workers, double timeNanos, Double timeHalfWidthNanos,
-                           Ratio againstFastest) {
+                           Ratio againstFastest, Decision decision, int forks) {
 
         /**
          * Whether it is shown to be slower than the fastest: its ratio's interval lies above 1 ({@code null} for the
@@ -75,6 +77,36 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
         @com.fasterxml.jackson.annotation.JsonProperty
         public Boolean distinguishable() {
             return againstFastest == null ? null : againstFastest.significant();
+        }
+    }
+
+    /**
+     * What the evidence says of a strategy against the fastest, both ways: shown slower, shown the same within the
+     * margin (two one-sided tests), or neither — and then either undecided or, with an interval spanning an order
+     * of magnitude, too noisy to tell anything.
+     */
+    public enum Decision {
+        FASTEST, SLOWER, EQUIVALENT, UNDECIDED, TOO_NOISY, NO_INTERVAL;
+
+        /**
+         * Slower when the ratio's interval lies above 1; equivalent when its interval at the two one-sided tests'
+         * confidence lies within the margin; else undecided, or too noisy to tell when the interval says next to
+         * nothing — or there is none although both sides have forks to build one from (Fieller's interval is
+         * unbounded when the denominator's own interval reaches zero).
+         *
+         * @param replicated whether both sides have at least 2 forks
+         */
+        public static Decision of(Ratio ratio, Ratio atTostConfidence, double margin, boolean replicated) {
+            if (ratio.low() == null) {
+                return replicated ? TOO_NOISY : NO_INTERVAL;
+            }
+            if (Boolean.TRUE.equals(ratio.significant())) {
+                return SLOWER;
+            }
+            if (atTostConfidence.within(margin)) {
+                return EQUIVALENT;
+            }
+            return ratio.tooWide() ? TOO_NOISY : UNDECIDED;
         }
     }
 

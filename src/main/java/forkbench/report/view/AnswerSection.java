@@ -28,9 +28,12 @@ final class AnswerSection {
     /** The verdict: per job, each strategy at its recommended workers, fastest first. */
     static Section answer(Report report, ReportOptions options) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Paragraph(Jobs.summary(report) + " Each strategy at its recommended worker count (the fewest "
-                + "not significantly slower than its best); against the fastest: its time / the fastest time, with a "
-                + Format.percent(report.confidence()) + " interval over fork means."));
+        String margin = Format.plain(100 * options.margin());
+        blocks.add(new Block.Paragraph(Jobs.summary(report) + " Each strategy at its recommended worker count (the "
+                + "fewest shown equivalent to its best within ±" + margin + "%, else its best); against the fastest: "
+                + "its time / the fastest time, with a " + Format.percent(report.confidence()) + " interval over fork "
+                + "means — slower where the interval lies above 1, equivalent where the two one-sided tests put it "
+                + "within ±" + margin + "%, otherwise undecided (or too noisy to tell), which is not the same."));
         Set<String> varying = Jobs.varyingParams(report, options);
         boolean severalHosts = Jobs.hosts(report).size() > 1;
         processesAgainstThreads(report, options, varying, severalHosts).ifPresent(table -> {

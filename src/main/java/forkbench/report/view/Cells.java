@@ -44,15 +44,16 @@ final class Cells {
 
     static Cell againstFastest(Report.Standing standing) {
         Ratio ratio = standing.againstFastest();
-        if (ratio == null) {
-            return new Cell("fastest", Mark.BEST);
-        }
-        String value = Format.times(ratio.value()) + "× slower";
-        if (ratio.low() == null) {
-            return new Cell(value + Format.interval(ratio), Mark.DIM);
-        }
-        return Boolean.TRUE.equals(standing.distinguishable()) ? Cell.of(value + Format.interval(ratio))
-                : new Cell("not distinguishable" + Format.interval(ratio), Mark.DIM);
+        return switch (standing.decision()) {
+            case FASTEST -> new Cell("fastest", Mark.BEST);
+            case SLOWER -> Cell.of(Format.times(ratio.value()) + "× slower" + Format.interval(ratio));
+            case EQUIVALENT -> Cell.of("equivalent" + Format.interval(ratio));
+            case UNDECIDED -> new Cell("undecided: " + Format.times(ratio.value()) + "×" + Format.interval(ratio),
+                    Mark.DIM);
+            case TOO_NOISY -> new Cell("too noisy to tell (" + standing.forks() + (standing.forks() == 1 ? " fork)"
+                    : " forks)"), Mark.DIM);
+            case NO_INTERVAL -> new Cell(Format.times(ratio.value()) + "× slower" + Format.interval(ratio), Mark.DIM);
+        };
     }
 
     static Cell ratio(Ratio ratio, boolean beyondLimit) {
