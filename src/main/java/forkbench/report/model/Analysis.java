@@ -2,7 +2,6 @@ package forkbench.report.model;
 
 import forkbench.statistics.Ratio;
 import forkbench.statistics.Sample;
-import forkbench.statistics.Statistics;
 import forkbench.configuration.ConfigurationKey;
 import forkbench.configuration.ParameterValues;
 import forkbench.report.input.Measurement;
