@@ -73,6 +73,11 @@ final class ReportCommand implements Callable<Integer> {
             description = "confidence level of every interval (default: ${DEFAULT-VALUE})")
     private double confidence;
 
+    @Option(names = "--margin", paramLabel = "PERCENT", defaultValue = "2",
+            description = "two results count as equivalent only when shown within this of each other "
+                    + "(default: ±${DEFAULT-VALUE}%%)")
+    private double marginPercent;
+
     private final PrintStream out_;
     private final PrintStream err;
 
@@ -97,7 +102,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         ReportOptions options;
         try {
-            options = new ReportOptions(baseline, sizeParam, cores, confidence);
+            options = new ReportOptions(baseline, sizeParam, cores, confidence, marginPercent / 100);
         } catch (IllegalArgumentException e) {
             err.println("forkbench report: " + e.getMessage());
             return ExitCode.BAD_INPUT;
@@ -128,7 +133,8 @@ final class ReportCommand implements Callable<Integer> {
     /** This report's options as a command line, for inputs.json. */
     private List<String> options() {
         List<String> options = new ArrayList<>(List.of("--workers-param", workerParam, "--baseline", baseline,
-                "--size-param", sizeParam, "--confidence", String.valueOf(confidence)));
+                "--size-param", sizeParam, "--confidence", String.valueOf(confidence), "--margin",
+                String.valueOf(marginPercent)));
         if (cores != null) {
             options.addAll(List.of("--cores", String.valueOf(cores)));
         }

@@ -139,4 +139,16 @@ class ReportCommandTest {
         assertEquals(0, again.status(), again.err());
         assertEquals(before, Files.readString(run.resolve("report/report.md")));
     }
+
+    @Test
+    void theEquivalenceMarginIsAnOptionAndBadOnesAreRefused() throws IOException {
+        Outcome wide = report(result().toString(), "--margin", "150", "--out", dir.resolve("m").toString());
+        assertEquals(ExitCode.BAD_INPUT, wide.status());
+        assertTrue(wide.err().contains("equivalence margin"), wide.err());
+        Outcome five = report(result().toString(), "--margin", "5", "--out", dir.resolve("five").toString());
+        assertEquals(0, five.status(), five.err());
+        assertTrue(Files.readString(dir.resolve("five/report.md")).contains("within ±5%"));
+        assertTrue(Files.readString(dir.resolve("five/inputs.json")).contains("--margin"),
+                "report --again keeps the margin");
+    }
 }
