@@ -159,8 +159,9 @@ public final class RoundsRun {
                     Plan now = Plan.of(target, open, costs(forkSeconds, statuses), measured(statuses), rounds);
                     if (plan == null) {
                         plan = now;
-                        console.line("# forkbench: plan from " + (rounds == target.minRounds() ? "the " + rounds
-                                + " pilot rounds" : "the " + Plan.count(rounds, "round") + " so far") + ": " + plan.describe());
+                        String from = rounds == target.minRounds() ? "the " + rounds + " pilot rounds"
+                                : "the " + Plan.count(rounds, "round") + " so far";
+                        console.line("# forkbench: plan from " + from + ": " + plan.describe());
                         iterations = plan.iterations();
                         if (target.planOnly()) {
                             stopped = "plan only";

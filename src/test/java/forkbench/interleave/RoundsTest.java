@@ -65,13 +65,22 @@ class RoundsTest {
         assertTrue(!Status.of(loose, target).values().iterator().next().converged());
     }
 
+    /** Three pilot forks with means 10, 11 and 9, iterations 1% apart within each. */
+    private static Status pilotStatus(Target target) throws Exception {
+        return Status.of(ResultDocument.parse("[" + result("2", 10, 11, 9) + "]"), target).values().iterator().next();
+    }
+
+    /** The plan after that pilot: a fork costs 2 s, an iteration 0.5 s, 2 iterations a fork, 3 rounds run. */
+    private static Plan pilotPlan(Target target, Status status) {
+        return Plan.of(target, List.of(status), Map.of(status.configuration(), new Plan.Cost(2.0, 0.5)), 2, 3);
+    }
+
     @Test
     void thePlanUsesFewIterationsWhenForksDifferMoreThanIterations() throws Exception {
         // Fork means 10, 11, 9 with iterations 1% apart: nearly all the variance is between forks.
-        ResultDocument pilot = ResultDocument.parse("[" + result("2", 10, 11, 9) + "]");
         Target target = new Target(2.0, null, 3, 100, false);
-        Status status = Status.of(pilot, target).values().iterator().next();
-        Plan plan = Plan.of(target, List.of(status), Map.of(status.configuration(), new Plan.Cost(2.0, 0.5)), 2, 3);
+        Status status = pilotStatus(target);
+        Plan plan = pilotPlan(target, status);
         assertEquals(1, plan.iterations());
         // sd of fork means 1 (10%): ±2% needs about (2.0 · 10 / 2)² ≈ 100 forks, more than the cap... of 100.
         assertTrue(plan.rounds() > 50, plan.toString());
@@ -83,10 +92,9 @@ class RoundsTest {
 
     @Test
     void aPlanThatTheMostRoundsCannotReachSaysSoAndByHowMuch() throws Exception {
-        ResultDocument pilot = ResultDocument.parse("[" + result("2", 10, 11, 9) + "]");
         Target target = new Target(0.5, null, 3, 6, false);
-        Status status = Status.of(pilot, target).values().iterator().next();
-        Plan plan = Plan.of(target, List.of(status), Map.of(status.configuration(), new Plan.Cost(2.0, 0.5)), 2, 3);
+        Status status = pilotStatus(target);
+        Plan plan = pilotPlan(target, status);
         assertEquals(6, plan.rounds());
         Plan.Shortfall shortfall = plan.shortfall().orElseThrow();
         // sd 1 on a mean of 10 over 6 forks: t(5) · 1 / sqrt(6) / 10 ≈ 10.5%.
@@ -94,8 +102,7 @@ class RoundsTest {
         assertTrue(plan.describe().contains("the most rounds allowed (6) stop short of it: "
                 + status.configuration().label() + " should reach about ±10."), plan.describe());
         assertTrue(plan.forecast().contains("short of the target"), plan.forecast());
-        Plan reachable = Plan.of(new Target(50.0, null, 3, 6, false), List.of(status),
-                Map.of(status.configuration(), new Plan.Cost(2.0, 0.5)), 2, 3);
+        Plan reachable = pilotPlan(new Target(50.0, null, 3, 6, false), status);
         assertTrue(reachable.shortfall().isEmpty(), reachable.toString());
     }
 
