@@ -43,6 +43,12 @@ final class BenchmarkCommand {
 
     /** What a run with no benchmark named measures: the comparison and its JVM start-up yardstick. */
     static final String DEFAULT_INCLUDE = BenchmarkNames.STRATEGY + "|" + BenchmarkNames.JVM_START;
+    private static final String SIZE = "n";
+    /** The plain run's job: 2·10⁸ numbers, CPU-bound and yet short enough for the answer in minutes. */
+    static final List<String> DEFAULT_SIZES = List.of("200000000");
+    private static final int DEFAULT_WARMUP = 3;
+    private static final int DEFAULT_MEASURED = 2;
+    private static final int DEFAULT_ITERATION_MS = 200;
     /** The seed's own program, measured only where {@code node} is installed. */
     static final String NODE_FORK_BENCHMARK = BenchmarkNames.NODE_FORK;
     static final String DATA_BENCHMARK = BenchmarkNames.DATA;
@@ -170,8 +176,8 @@ final class BenchmarkCommand {
         String seed = RoundsOption.SEED + " " + shuffle + " repeats the order";
         out.println("# forkbench: " + (resumed ? "resuming " + record.resultFile() + ": " : "")
                 + (target.adaptive()
-                ? "rounds until every configuration is within ±" + Plan.percent(target.percent()) + "% (at least "
-                        + Plan.count(target.minRounds(), "round") + ", at most " + target.maxRounds()
+                ? "rounds to " + target.describe() + " (a pilot of " + Plan.count(target.minRounds(), "round")
+                        + ", at most " + target.maxRounds()
                         + (target.maxTime() == null ? "" : ", within " + Plan.minutes(target.maxTime())) + ") for "
                         + Plan.count(configurations.size(), "configuration") + " (" + seed + ")"
                 : "interleaving " + Plan.count(configurations.size(), "configuration") + " in "
@@ -233,6 +239,21 @@ final class BenchmarkCommand {
             out.println("# forkbench: running the strategy comparison (" + DEFAULT_INCLUDE + "); name a benchmark, "
                     + "e.g. " + BenchmarkNames.REPORT + ", to run another");
             options.include(DEFAULT_INCLUDE);
+            if (!cli.getParameter(SIZE).hasValue()) {
+                out.println("# forkbench: one job, n = " + String.join(", ", DEFAULT_SIZES) + " (CPU-bound, and short "
+                        + "enough for minutes); choose with -p n=...");
+                options.param(SIZE, DEFAULT_SIZES.toArray(String[]::new));
+            }
+            if (!cli.getWarmupIterations().hasValue() && !cli.getWarmupTime().hasValue()
+                    && !cli.getMeasurementIterations().hasValue() && !cli.getMeasurementTime().hasValue()) {
+                // Short forks, and many of them: forks differ more than iterations, and the answer should come in
+                // minutes (docs/rounds.md measures what shorter iterations change).
+                out.println("# forkbench: short forks: " + DEFAULT_WARMUP + " warm-up and " + DEFAULT_MEASURED
+                        + " measured iterations of " + DEFAULT_ITERATION_MS + " ms (choose with -wi, -w, -i, -r)");
+                TimeValue time = TimeValue.milliseconds(DEFAULT_ITERATION_MS);
+                options.warmupIterations(DEFAULT_WARMUP).warmupTime(time).measurementIterations(DEFAULT_MEASURED)
+                        .measurementTime(time);
+            }
         }
         if (!cli.getParameter(ConfigurationKey.WORKERS).hasValue()
                 && ParameterChecks.knownParameters(cli).contains(ConfigurationKey.WORKERS)) {

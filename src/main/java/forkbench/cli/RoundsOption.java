@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * forkbench's own options on the benchmark command line, taken out before JMH parses the rest (each also as
- * {@code --option=value}): {@code --interleave ROUNDS}, {@code --precision PCT} with {@code --max-time},
- * {@code --min-rounds}, {@code --max-rounds} and {@code --plan}, {@code --interleave-seed SEED}, and
- * {@code --resume DIR}.
+ * {@code --option=value}): {@code --interleave ROUNDS}, {@code --verdict} (with {@code --margin}) and
+ * {@code --precision PCT}, each with {@code --max-time}, {@code --min-rounds}, {@code --max-rounds} and
+ * {@code --plan}, {@code --interleave-seed SEED}, and {@code --resume DIR}.
  *
  * @param target  the rounds to run, or {@code null} for JMH's own way (forks as -f says)
  * @param seed    the shuffle's seed: given, or drawn at random and printed so the order can be repeated
@@ -32,14 +32,20 @@ record RoundsOption(Target target, long seed, Path resume, String[] jmhArgs, boo
     static final String MIN_ROUNDS = "--min-rounds";
     static final String MAX_ROUNDS = "--max-rounds";
     static final String PLAN = "--plan";
+    static final String VERDICT = "--verdict";
+    static final String MARGIN = "--margin";
+    static final int DEFAULT_PILOT_ROUNDS = 3;
     static final String RESUME = "--resume";
 
-    /** A run that names no -f and no rounds: shuffled rounds until ±2%, within 7 minutes, at least 3. */
-    static final Target DEFAULT = new Target(2.0, Duration.ofMinutes(7), Target.MIN_PILOT_ROUNDS,
-            Target.DEFAULT_MAX_ROUNDS, false);
+    /**
+     * A run that names no -f and no rounds: a 3-round pilot (with 2 forks a side its strict look decides next to
+     * nothing), then to the verdict within 3 minutes.
+     */
+    static final Target DEFAULT = new Target(null, true, Target.DEFAULT_MARGIN, Duration.ofMinutes(3),
+            DEFAULT_PILOT_ROUNDS, Target.DEFAULT_MAX_ROUNDS, false);
 
-    private static final List<String> WITH_VALUE = List.of(ROUNDS, SEED, PRECISION, MAX_TIME, MIN_ROUNDS, MAX_ROUNDS,
-            RESUME);
+    private static final List<String> WITH_VALUE = List.of(ROUNDS, SEED, PRECISION, MARGIN, MAX_TIME, MIN_ROUNDS,
+            MAX_ROUNDS, RESUME);
 
     static final String HELP = """
 
@@ -48,18 +54,25 @@ record RoundsOption(Target target, long seed, Path resume, String[] jmhArgs, boo
                                       in a new random order each round, one fork each, and merge the rounds into one
                                       result with ROUNDS forks per configuration: slow drift of the machine then
                                       cannot favour whichever configuration ran first (-f is not allowed with it)
-              --precision PCT         interleaved rounds until every configuration's fork-level 95% interval is
-                                      within PCT% of its mean; after 3 pilot rounds a plan sets the iterations per
-                                      fork and forecasts the time; converged configurations stop being measured
-                --max-time DURATION   the time budget (90s, 10m, 1h30m); the minimum rounds run even past it
-                --min-rounds N        rounds always run (default and least: 3)
-                --max-rounds N        the most rounds (default 100)
+              --verdict               interleaved rounds until every configuration's standing against the fastest
+                                      of its job (same parameters) is decided: slower (its 95% interval of the
+                                      time ratio above 1) or equivalent (the interval within the margin). The first
+                                      rounds are a pilot: it decides what is overwhelming (99.9%), the rest gets
+                                      the fresh forks its comparison should need, and only those fresh forks are
+                                      judged, so the intervals keep their 95% whatever the pilot saw
+                --margin PCT          the equivalence margin (default 2)
+              --precision PCT         the same design aiming at a fork-level 95% half-width within PCT% of the mean
+                                      (with --verdict: for each strategy's fastest configuration of each job)
+                --max-time DURATION   the time budget (90s, 10m, 1h30m); the pilot runs even past it, and what the
+                                      budget cuts short is reported undecided
+                --min-rounds N        the pilot's rounds (default 3, least 2)
+                --max-rounds N        the most rounds, the pilot's included (default 100)
                 --plan                run the pilot rounds, print the plan, and stop
               --interleave-seed SEED  the shuffle's seed, to repeat an order (default: random, printed)
               --resume DIR            continue a run with a results folder (or FILE.json) that was interrupted or
                                       stopped short of its target, with the options it was started with
-            Without -f and without these, a run goes in shuffled rounds until ±2% (--precision 2 --max-time 7m), so
-            every row has an interval over at least 3 forks; -f N runs JMH's own way. A run in rounds prints a line
+            Without -f and without these, a run goes to the verdict within 3 minutes (--verdict --max-time 3m); -f N
+            runs JMH's own way. A run in rounds prints a line
             per round (and on a terminal a live line naming the fork that runs); JMH's own output of every fork goes
             to jmh.log beside the result, or to the console with -v NORMAL.
             Subcommands: report FILE.json..., compare BASE.json NEW.json, memory, faults (each with -h).
@@ -79,11 +92,16 @@ record RoundsOption(Target target, long seed, Path resume, String[] jmhArgs, boo
         List<String> rest = new ArrayList<>();
         Map<String, String> values = new java.util.LinkedHashMap<>();
         boolean plan = false;
+        boolean verdict = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (name.equals(PLAN)) {
-                plan = true;
+            if (name.equals(PLAN) || name.equals(VERDICT)) {
+                if (name.equals(PLAN) ? plan : verdict) {
+                    throw new UsageException(name + " is given twice");
+                }
+                plan |= name.equals(PLAN);
+                verdict |= name.equals(VERDICT);
                 continue;
             }
             if (!WITH_VALUE.contains(name)) {
@@ -103,34 +121,40 @@ record RoundsOption(Target target, long seed, Path resume, String[] jmhArgs, boo
             }
         }
         Path resume = values.containsKey(RESUME) ? Path.of(values.get(RESUME)) : null;
-        if (resume != null && (!rest.isEmpty() || values.size() > 1 || plan)) {
+        if (resume != null && (!rest.isEmpty() || values.size() > 1 || plan || verdict)) {
             throw new UsageException(RESUME + " DIR continues a run with the options it was started with: give it "
                     + "alone");
         }
         boolean precision = values.containsKey(PRECISION);
+        boolean adaptive = precision || verdict;
         for (String option : List.of(MAX_TIME, MIN_ROUNDS, MAX_ROUNDS)) {
-            if (values.containsKey(option) && !precision) {
-                throw new UsageException(option + " only makes sense with " + PRECISION + " PCT");
+            if (values.containsKey(option) && !adaptive) {
+                throw new UsageException(option + " only makes sense with " + VERDICT + " or " + PRECISION + " PCT");
             }
         }
-        if (plan && !precision) {
-            throw new UsageException(PLAN + " only makes sense with " + PRECISION + " PCT");
+        if (plan && !adaptive) {
+            throw new UsageException(PLAN + " only makes sense with " + VERDICT + " or " + PRECISION + " PCT");
         }
-        if (precision && values.containsKey(ROUNDS)) {
-            throw new UsageException(ROUNDS + " runs a fixed number of rounds and " + PRECISION
+        if (values.containsKey(MARGIN) && !verdict) {
+            throw new UsageException(MARGIN + " only makes sense with " + VERDICT);
+        }
+        if (adaptive && values.containsKey(ROUNDS)) {
+            throw new UsageException(ROUNDS + " runs a fixed number of rounds and " + (verdict ? VERDICT : PRECISION)
                     + " as many as it takes: give one of them");
         }
-        if (values.containsKey(SEED) && !precision && !values.containsKey(ROUNDS)) {
-            throw new UsageException(SEED + " only makes sense with " + ROUNDS + " or " + PRECISION);
+        if (values.containsKey(SEED) && !adaptive && !values.containsKey(ROUNDS)) {
+            throw new UsageException(SEED + " only makes sense with " + ROUNDS + ", " + VERDICT + " or " + PRECISION);
         }
         long seed = parseSeed(values.get(SEED));
         String[] jmh = rest.toArray(String[]::new);
         try {
-            if (precision) {
-                Target target = new Target(parsePercent(values.get(PRECISION)),
+            if (adaptive) {
+                Target target = new Target(precision ? parsePercent(PRECISION, values.get(PRECISION)) : null, verdict,
+                        values.containsKey(MARGIN) ? parsePercent(MARGIN, values.get(MARGIN)) / 100
+                                : Target.DEFAULT_MARGIN,
                         values.containsKey(MAX_TIME) ? parseDuration(values.get(MAX_TIME)) : null,
                         values.containsKey(MIN_ROUNDS) ? count(MIN_ROUNDS, values.get(MIN_ROUNDS))
-                                : Target.MIN_PILOT_ROUNDS,
+                                : DEFAULT_PILOT_ROUNDS,
                         values.containsKey(MAX_ROUNDS) ? count(MAX_ROUNDS, values.get(MAX_ROUNDS))
                                 : Target.DEFAULT_MAX_ROUNDS, plan);
                 return new RoundsOption(target, seed, null, jmh, true);
@@ -175,7 +199,7 @@ record RoundsOption(Target target, long seed, Path resume, String[] jmhArgs, boo
                 + text + "'");
     }
 
-    private static double parsePercent(String text) throws UsageException {
+    private static double parsePercent(String option, String text) throws UsageException {
         try {
             double percent = Double.parseDouble(text.strip().replace("%", ""));
             if (percent > 0 && percent < 100) {
@@ -184,7 +208,7 @@ record RoundsOption(Target target, long seed, Path resume, String[] jmhArgs, boo
         } catch (NumberFormatException e) {
             // Reported below.
         }
-        throw new UsageException(PRECISION + " takes a percentage above 0 and below 100 (e.g. 2), got '" + text + "'");
+        throw new UsageException(option + " takes a percentage above 0 and below 100 (e.g. 2), got '" + text + "'");
     }
 
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");

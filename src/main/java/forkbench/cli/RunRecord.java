@@ -204,7 +204,8 @@ final class RunRecord {
             now = now.withPrecision(new Precision(target.percent(), target.maxTime() == null ? null
                     : Plan.minutes(target.maxTime()), target.minRounds(), target.maxRounds(),
                     progress.plan() == null ? null : progress.plan().describe(), progress.iterations(),
-                    progress.stopped(), progress.reached()));
+                    progress.stopped(), progress.reached(), target.verdict(),
+                    target.verdict() ? 100 * target.margin() : null, target.minRounds()));
         }
         started = now;
         ReportFiles.writeAtomically(resultFile, combined.toJson());

@@ -29,4 +29,11 @@ public record Configuration(String benchmark, Map<String, String> params) {
                 && p.getValue().equals(JvmMemory.DEFAULT_VALUE));
         return ConfigurationKey.fromParams(benchmark.substring(benchmark.lastIndexOf('.') + 1), shown).toString();
     }
+
+    /** What it is measured on, whatever the strategy and its workers: every parameter but the workers. */
+    public Map<String, String> job() {
+        Map<String, String> job = new TreeMap<>(params);
+        job.remove(ConfigurationKey.WORKERS);
+        return java.util.Collections.unmodifiableMap(job);
+    }
 }

@@ -1,43 +1,41 @@
 package forkbench.interleave;
 
 import forkbench.report.model.Replicates;
-import org.apache.commons.math3.distribution.TDistribution;
+import forkbench.statistics.TwoStage;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * How many more rounds, and how many measured iterations per fork, a precision target needs, estimated from the
- * rounds run so far (the pilot). Kalibera and Jones (2013): with a between-fork variance σb², a within-fork
- * variance σw², a fork costing cf (JVM start and warm-up) and an iteration ci, the variance of the mean for a given
- * time is smallest with m = sqrt((cf / ci) · (σw² / σb²)) iterations per fork; then k forks give a half-width of
- * t(k-1) · sqrt((σb² + σw² / m) / k). When forks differ much more than iterations (this VM: σb² ≈ 2-3 σw²) and a
- * fork costs about as much as two iterations, m comes out at 1-2: many short forks.
+ * What the pilot rounds decided and what the rest of the run will measure (see {@link TwoStage}): each
+ * configuration's stage and total forks, the measured iterations per fork from here on, and what that should cost.
  *
+ * <p>Iterations per fork follow Kalibera and Jones (2013): with a between-fork variance σb², a within-fork variance
+ * σw², a fork costing cf (JVM start and warm-up) and an iteration ci, the variance of the mean for a given time is
+ * smallest with m = sqrt((cf / ci) · (σw² / σb²)) iterations per fork. When forks differ much more than iterations
+ * and a fork costs about as much as two iterations, m comes out at 1-2: many short forks. The second stage is a
+ * fresh sample, so changing its iterations does not touch the intervals' validity.
+ *
+ * @param target     what the run aims for
+ * @param stages     each configuration's stage
+ * @param totals     each configuration's forks in all once the plan is done (pilot included)
+ * @param forkCost   what a fork of each configuration should cost from here on, in seconds
  * @param iterations measured iterations per fork for the rounds that follow
- * @param rounds     the rounds the slowest configuration needs in all (capped at the target's maximum)
- * @param remaining  the time the rounds still to run should take
- * @param shortfall  where the most rounds allowed should stop the run short of the target, if they should
  */
-public record Plan(double percent, int configurations, int iterations, int rounds, Duration remaining,
-                   Optional<Shortfall> shortfall) {
+public record Plan(Target target, Map<Configuration, TwoStage.Stage> stages, Map<Configuration, Integer> totals,
+                   Map<Configuration, Double> forkCost, int iterations) {
 
-    /**
-     * The configuration furthest from the target once the most rounds allowed have run.
-     *
-     * @param label    its label
-     * @param percent  the half-width it should have then, in percent of its mean
-     * @param maxRounds the most rounds allowed
-     */
-    public record Shortfall(String label, double percent, int maxRounds) {
+    public Plan {
+        stages = Map.copyOf(stages);
+        totals = Map.copyOf(totals);
+        forkCost = Map.copyOf(forkCost);
     }
 
     /** Past a few iterations per fork, more forks almost always buy more precision for the same time. */
@@ -53,17 +51,35 @@ public record Plan(double percent, int configurations, int iterations, int round
     }
 
     /**
-     * @param pilot              each configuration still to converge, with its forks so far
+     * @param pilot              every configuration's pilot forks
      * @param costs              each one's measured cost
      * @param measuredIterations the iterations per fork the pilot ran
-     * @param done               rounds already run
      */
-    public static Plan of(Target target, Collection<Status> pilot, Map<Configuration, Cost> costs,
-                          int measuredIterations, int done) {
+    public static Plan of(Target target, Map<Configuration, Replicates> pilot, Map<Configuration, Cost> costs,
+                          int measuredIterations) {
+        Map<Configuration, TwoStage.Pilot> pilots = new LinkedHashMap<>();
+        pilot.forEach((configuration, r) -> pilots.put(configuration,
+                new TwoStage.Pilot(configuration.job(), configuration.benchmark(), r.forkMeans())));
+        Map<Configuration, TwoStage.Planned> planned = TwoStage.plan(pilots, target.goal());
+        int iterations = iterations(pilot, costs, measuredIterations);
+        Map<Configuration, TwoStage.Stage> stages = new LinkedHashMap<>();
+        Map<Configuration, Integer> totals = new LinkedHashMap<>();
+        Map<Configuration, Double> forkCost = new LinkedHashMap<>();
+        planned.forEach((configuration, p) -> {
+            stages.put(configuration, p.stage());
+            totals.put(configuration, target.minRounds() + p.forks());
+            Cost cost = costs.get(configuration);
+            forkCost.put(configuration, cost.fixedSeconds(measuredIterations) + iterations * cost.iterationSeconds());
+        });
+        return new Plan(target, stages, totals, forkCost, iterations);
+    }
+
+    /** The iterations per fork that buy the most precision for the time: the median configuration's choice. */
+    private static int iterations(Map<Configuration, Replicates> pilot, Map<Configuration, Cost> costs,
+                                  int measuredIterations) {
         List<Double> best = new ArrayList<>();
-        for (Status status : pilot) {
-            Replicates r = status.replicates();
-            Cost cost = costs.get(status.configuration());
+        pilot.forEach((configuration, r) -> {
+            Cost cost = costs.get(configuration);
             double within = Double.isNaN(r.within()) ? 0 : r.within();
             double between = Double.isNaN(r.between()) ? 0 : r.between();
             // A pilot of a few forks that shows no between-fork variance is no evidence that there is none: then
@@ -71,64 +87,58 @@ public record Plan(double percent, int configurations, int iterations, int round
             double m = between == 0 ? measuredIterations
                     : Math.sqrt(cost.fixedSeconds(measuredIterations) / cost.iterationSeconds() * within / between);
             best.add(Math.max(1, Math.min(MAX_ITERATIONS, m)));
-        }
+        });
         best.sort(null);
-        int iterations = best.isEmpty() ? measuredIterations : (int) Math.round(best.get(best.size() / 2));
-        int rounds = done;
+        return best.isEmpty() ? measuredIterations : (int) Math.round(best.get(best.size() / 2));
+    }
+
+    /** The configurations still short of their planned forks, given the forks each has. */
+    public List<Configuration> due(Map<Configuration, Integer> forks) {
+        return totals.entrySet().stream().filter(e -> forks.getOrDefault(e.getKey(), 0) < e.getValue())
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** The rounds the plan takes in all: the most forks any configuration is planned to have. */
+    public int rounds() {
+        return totals.values().stream().mapToInt(Integer::intValue).max().orElse(target.minRounds());
+    }
+
+    /** What the forks still to run should cost. */
+    public Duration remaining(Map<Configuration, Integer> forks) {
         double seconds = 0;
-        Shortfall shortfall = null;
-        for (Status status : pilot) {
-            int needed = forksNeeded(status.replicates(), iterations, target.percent() / 100, target.maxRounds());
-            rounds = Math.max(rounds, needed);
-            double atCap = halfWidthPercent(status.replicates(), iterations, Math.max(needed, status.forks()));
-            if (atCap > target.percent() && (shortfall == null || atCap > shortfall.percent())) {
-                shortfall = new Shortfall(status.configuration().label(), atCap, target.maxRounds());
-            }
-            Cost cost = costs.get(status.configuration());
-            double fork = cost.fixedSeconds(measuredIterations) + iterations * cost.iterationSeconds();
-            seconds += Math.max(0, needed - status.forks()) * fork;
+        for (Map.Entry<Configuration, Integer> e : totals.entrySet()) {
+            seconds += Math.max(0, e.getValue() - forks.getOrDefault(e.getKey(), 0)) * forkCost.get(e.getKey());
         }
-        return new Plan(target.percent(), pilot.size(), iterations, rounds, Duration.ofMillis((long) (seconds * 1000)),
-                Optional.ofNullable(shortfall));
+        return Duration.ofMillis((long) (seconds * 1000));
     }
 
-    /** The smallest k whose fork-level half-width is within {@code fraction} of the mean, at most {@code max}. */
-    static int forksNeeded(Replicates r, int iterations, double fraction, int max) {
-        for (int k = Target.MIN_PILOT_ROUNDS; k < max; k++) {
-            if (halfWidthPercent(r, iterations, k) <= 100 * fraction) {
-                return k;
-            }
-        }
-        return max;
+    long count(TwoStage.Stage stage) {
+        return stages.values().stream().filter(stage::equals).count();
     }
 
-    /** The fork-level 95% half-width, in percent of the mean, that {@code k} forks of this spread should give. */
-    private static double halfWidthPercent(Replicates r, int iterations, int k) {
-        double within = Double.isNaN(r.within()) ? 0 : r.within();
-        double between = Double.isNaN(r.between()) ? r.sample().standardDeviation() * r.sample().standardDeviation()
-                : r.between();
-        double perFork = between + within / iterations;
-        double t = new TDistribution(null, Math.max(1, k - 1)).inverseCumulativeProbability(0.975);
-        return 100 * t * Math.sqrt(perFork / k) / r.mean();
+    /** Configurations whose plan reached the most rounds allowed: they may end undecided. */
+    long capped() {
+        return totals.values().stream().filter(t -> t >= target.maxRounds()).count();
     }
 
     /**
-     * {@code ±2% for 44 configurations ≈ 18 rounds × 2 iterations ≈ 41 min}, and where the most rounds allowed
-     * stop short of the target, by how much.
+     * {@code 12 of 31 configurations decided by the pilot, 17 measured again: 96 fresh forks (at most 9 rounds) ×
+     * 2 iterations ≈ 4 min more}, and how many the most rounds allowed stop short.
      */
     public String describe() {
-        return String.format(Locale.ROOT, "±%s%% for %d configuration%s ≈ %d rounds × %d iteration%s ≈ %s more",
-                percent(percent), configurations, configurations == 1 ? "" : "s", rounds, iterations,
-                iterations == 1 ? "" : "s", minutes(remaining))
-                + shortfall.map(s -> String.format(Locale.ROOT, "; the most rounds allowed (%d) stop short of it: "
-                        + "%s should reach about ±%s%%", s.maxRounds(), s.label(), percent(s.percent()))).orElse("");
-    }
-
-    /** {@code forecast 41 min more}, or where the most rounds allowed stop short, to what they should reach. */
-    public String forecast() {
-        return "forecast " + minutes(remaining) + " more" + shortfall.map(s -> " to the most rounds allowed ("
-                + s.maxRounds() + "), short of the target: " + s.label() + " should end near ±" + percent(s.percent())
-                + "%").orElse("");
+        Map<Configuration, Integer> forks = new LinkedHashMap<>();
+        totals.keySet().forEach(c -> forks.put(c, target.minRounds()));
+        int fresh = 0;
+        for (Map.Entry<Configuration, Integer> e : totals.entrySet()) {
+            fresh += Math.max(0, e.getValue() - forks.getOrDefault(e.getKey(), 0));
+        }
+        long capped = capped();
+        return String.format(Locale.ROOT, "%d of %d configurations decided by the pilot, %d measured again: %s "
+                        + "(%d rounds in all) × %s ≈ %s more%s", count(TwoStage.Stage.DECIDED_IN_PILOT),
+                stages.size(), count(TwoStage.Stage.SECOND_STAGE) + count(TwoStage.Stage.REFERENCE),
+                count(fresh, "fresh fork"), rounds(), count(iterations, "iteration"), minutes(remaining(forks)),
+                capped == 0 ? "" : "; " + count((int) capped, "configuration") + " at the most rounds allowed ("
+                        + target.maxRounds() + "), which may stop short of it");
     }
 
     /** {@code 1 round}, {@code 3 rounds}: a count and its noun, singular for one. */

@@ -1,6 +1,7 @@
 package forkbench.interleave;
 
 import forkbench.record.Precision;
+import forkbench.report.model.Report;
 import forkbench.report.input.InputException;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -33,9 +34,9 @@ import java.util.regex.Pattern;
  * Runs configurations in shuffled rounds, one fork each per round, each fork its own JMH run with every other option
  * as the user gave it. After every round the forks so far are one JMH result (see {@link ResultDocument}), handed to
  * a {@link Listener} that saves it: an interrupted run keeps every finished round, and {@code --resume} continues
- * from that file. With a precision {@link Target}, rounds go on until every configuration's fork-level half-width is
- * within the target (a converged configuration is no longer measured), or the time budget ends; after the pilot
- * rounds a {@link Plan} chooses the iterations per fork for the rest.
+ * from that file. With a verdict or a precision {@link Target}, the first rounds are a pilot and a {@link Plan}
+ * made from it gives every configuration still undecided the fresh forks it needs (and the iterations per fork),
+ * within the most rounds and the time budget (see {@link forkbench.statistics.TwoStage}).
  */
 public final class RoundsRun {
 
@@ -46,7 +47,7 @@ public final class RoundsRun {
 
     /**
      * @param rounds     rounds run so far, resumed ones included
-     * @param reached    every configuration's forks, the half-width it reached and whether it converged
+     * @param reached    every configuration's forks, the half-width it reached and whether it met the target
      * @param plan       the plan, once there is one
      * @param order      this run's rounds, each as the labels in the order they ran
      * @param iterations measured iterations per fork now used ({@code null}: the benchmarks' own)
@@ -95,39 +96,61 @@ public final class RoundsRun {
         ResultDocument combined = start;
         // Each configuration goes on from the forks it has: one missing from a resumed file starts at its first.
         Map<Configuration, Integer> forks = new LinkedHashMap<>(start.forks());
-        int rounds = RoundPlan.completeRounds(configurations, forks);
-        Map<Configuration, Status> statuses = combined.isEmpty() ? Map.of() : Status.of(combined, target);
-        List<Configuration> active = new ArrayList<>(configurations);
-        Map<Configuration, Status> resumed = statuses;
-        active.removeIf(c -> resumed.containsKey(c) && resumed.get(c).converged());
+        int rounds = roundsSoFar(forks);
+        int pilot = target.adaptive() ? target.minRounds() : 0;
+        Map<Configuration, Status> statuses = combined.isEmpty() ? Map.of()
+                : Status.of(combined, pilot, target.margin());
         Map<Configuration, List<Double>> forkSeconds = new LinkedHashMap<>();
         List<List<String>> order = new ArrayList<>();
         Integer iterations = options.getMeasurementIterations().hasValue()
                 ? options.getMeasurementIterations().get() : null;
         Plan plan = null;
         String stopped = null;
-        while (stopped == null) {
-            if (active.isEmpty()) {
-                stopped = "every configuration converged";
+        while (true) {
+            boolean inPilot = rounds < target.minRounds();
+            List<Configuration> due;
+            if (inPilot) {
+                due = RoundPlan.due(configurations, forks, rounds);
+            } else if (!target.adaptive()) {
                 break;
+            } else {
+                if (plan == null) {
+                    plan = Plan.of(target, Status.pilot(combined, pilot), costs(forkSeconds, statuses),
+                            measured(statuses));
+                    String from = rounds == target.minRounds() ? "the " + rounds + " pilot rounds"
+                            : "the pilot of a resumed run";
+                    console.line("# forkbench: plan from " + from + ": " + plan.describe());
+                    iterations = plan.iterations();
+                    if (target.planOnly()) {
+                        stopped = "plan only";
+                        break;
+                    }
+                }
+                due = plan.due(forks);
+                if (due.isEmpty()) {
+                    stopped = "every planned fork measured";
+                    break;
+                }
+                if (rounds >= target.maxRounds()) {
+                    stopped = "the maximum of " + target.maxRounds() + " rounds";
+                    break;
+                }
+                if (overBudget(began)) {
+                    stopped = "the time budget of " + Plan.minutes(target.maxTime()) + " ran out";
+                    break;
+                }
             }
-            if (rounds >= (target.adaptive() ? target.maxRounds() : target.minRounds())) {
-                stopped = target.adaptive() ? "the maximum of " + target.maxRounds() + " rounds" : null;
-                break;
-            }
-            List<Configuration> shuffled = RoundPlan.order(RoundPlan.due(active, forks, rounds), seed, rounds);
+            List<Configuration> shuffled = RoundPlan.order(due, seed, rounds);
             ResultDocument round = ResultDocument.empty();
             List<String> ran = new ArrayList<>();
-            boolean outOfTime = false;
             for (int i = 0; i < shuffled.size(); i++) {
-                if (overBudget(began) && rounds >= target.minRounds()) {
-                    outOfTime = true;
+                if (!inPilot && overBudget(began)) {
+                    stopped = "the time budget of " + Plan.minutes(target.maxTime()) + " ran out";
                     break;
                 }
                 Configuration configuration = shuffled.get(i);
-                console.now("# forkbench: " + (target.adaptive() ? "round " + (rounds + 1)
-                        : "interleaved round " + (rounds + 1) + "/" + target.minRounds()) + ", " + (i + 1) + "/"
-                        + shuffled.size() + ": " + configuration.label());
+                console.now("# forkbench: round " + (rounds + 1) + (target.adaptive() ? "" : "/" + target.minRounds())
+                        + ", " + (i + 1) + "/" + shuffled.size() + ": " + configuration.label());
                 long forkStart = System.nanoTime();
                 round = round.plus(runOne(configuration, iterations));
                 forkSeconds.computeIfAbsent(configuration, c -> new ArrayList<>())
@@ -139,54 +162,79 @@ public final class RoundsRun {
                 rounds++;
                 order.add(ran);
                 combined = combined.plus(round);
-                statuses = Status.of(combined, target);
+                statuses = Status.of(combined, pilot, target.margin());
+                console.line(roundLine(rounds, ran.size(), inPilot, plan, forks, began));
             }
-            if (outOfTime) {
-                stopped = "the time budget of " + Plan.minutes(target.maxTime()) + " ran out";
+            if (stopped != null) {
+                break;
             }
-            if (!target.adaptive() && console.quiet() && !ran.isEmpty()) {
-                console.line("# forkbench: round " + rounds + "/" + target.minRounds() + " done ("
-                        + Plan.count(ran.size(), "fork") + "); elapsed "
-                        + Plan.minutes(Duration.ofNanos(System.nanoTime() - began)));
-            }
-            if (target.adaptive() && stopped == null) {
-                List<Status> open = active.stream().map(statuses::get).filter(s -> s != null && !s.converged())
-                        .toList();
-                if (rounds < target.minRounds()) {
-                    console.line("# forkbench: round " + rounds + " of the " + target.minRounds() + " pilot rounds; "
-                            + "elapsed " + Plan.minutes(Duration.ofNanos(System.nanoTime() - began)));
-                } else if (plan == null || !open.isEmpty()) {
-                    Plan now = Plan.of(target, open, costs(forkSeconds, statuses), measured(statuses), rounds);
-                    if (plan == null) {
-                        plan = now;
-                        String from = rounds == target.minRounds() ? "the " + rounds + " pilot rounds"
-                                : "the " + Plan.count(rounds, "round") + " so far";
-                        console.line("# forkbench: plan from " + from + ": " + plan.describe());
-                        iterations = plan.iterations();
-                        if (target.planOnly()) {
-                            stopped = "plan only";
-                        }
-                    }
-                    progress(rounds, statuses, active, began, now);
-                }
-                Map<Configuration, Status> judged = statuses;
-                List<Configuration> done = active.stream().filter(c -> judged.get(c) != null
-                        && judged.get(c).converged()).toList();
-                if (!done.isEmpty() && stopped == null) {
-                    active.removeAll(done);
-                    console.line("# forkbench: " + done.size() + " converged configuration" + (done.size() == 1 ? "" : "s")
-                            + " no longer measured");
-                }
-            }
-            if (stopped == null) {
-                // Saved after every round; the last one is saved once, below, with why the run stopped.
-                listener.roundDone(combined, new Progress(rounds, reached(statuses), plan, order, iterations, null));
-            }
+            // Saved after every round; the last one is saved once, below, with why the run stopped.
+            listener.roundDone(combined, new Progress(rounds, reached(statuses, plan), plan, order, iterations,
+                    null));
         }
-        Progress last = new Progress(rounds, reached(statuses), plan, order, iterations,
+        if (plan != null && stopped != null && !stopped.equals("plan only")) {
+            console.line(verdictLine(statuses));
+        }
+        Progress last = new Progress(rounds, reached(statuses, plan), plan, order, iterations,
                 stopped == null ? "the " + Plan.count(rounds, "round") + " asked for" : stopped);
         listener.roundDone(combined, last);
         return last;
+    }
+
+    /** The rounds run so far: in the pilot, the fewest forks any configuration has; past it, the most. */
+    private int roundsSoFar(Map<Configuration, Integer> forks) {
+        int fewest = RoundPlan.completeRounds(configurations, forks);
+        if (!target.adaptive() || fewest < target.minRounds()) {
+            return fewest;
+        }
+        return configurations.stream().mapToInt(c -> forks.getOrDefault(c, 0)).max().orElse(0);
+    }
+
+    /** One line per round: where the pilot or the second stage stands, elapsed, and the forecast. */
+    private String roundLine(int rounds, int ran, boolean inPilot, Plan plan, Map<Configuration, Integer> forks,
+                             long began) {
+        String elapsed = "elapsed " + Plan.minutes(Duration.ofNanos(System.nanoTime() - began));
+        if (!target.adaptive()) {
+            return "# forkbench: round " + rounds + "/" + target.minRounds() + " done (" + Plan.count(ran, "fork")
+                    + "); " + elapsed;
+        }
+        if (inPilot) {
+            return "# forkbench: round " + rounds + " of the " + target.minRounds() + " pilot rounds done ("
+                    + Plan.count(ran, "fork") + "); " + elapsed;
+        }
+        int planned = 0;
+        int done = 0;
+        for (Map.Entry<Configuration, Integer> e : plan.totals().entrySet()) {
+            planned += e.getValue() - target.minRounds();
+            done += Math.min(e.getValue(), forks.getOrDefault(e.getKey(), 0)) - target.minRounds();
+        }
+        Duration left = plan.remaining(forks);
+        return "# forkbench: round " + rounds + ": second stage " + done + "/" + planned + " forks; " + elapsed
+                + "; forecast " + Plan.minutes(left) + " more to " + target.describe()
+                + (target.maxTime() != null && Duration.ofNanos(System.nanoTime() - began).plus(left)
+                .compareTo(target.maxTime()) > 0 ? " (past the time budget of " + Plan.minutes(target.maxTime())
+                + ": some comparisons will stay undecided)" : "");
+    }
+
+    /** At the end: how many comparisons are decided, how, and the one furthest from it. */
+    private String verdictLine(Map<Configuration, Status> statuses) {
+        List<Status> compared = statuses.values().stream().filter(s -> s.against() != null).toList();
+        Map<Report.Decision, Long> by = new java.util.EnumMap<>(Report.Decision.class);
+        compared.forEach(s -> by.merge(s.decision(), 1L, Long::sum));
+        long decided = compared.stream().filter(s -> s.decision().decided()).count();
+        String how = by.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT)
+                .replace('_', ' ')).collect(java.util.stream.Collectors.joining(", "));
+        String words = target.verdict() ? "verdict: " + decided + " of " + compared.size() + " comparisons with "
+                + "their job's fastest decided" + (how.isEmpty() ? "" : " (" + how + ")")
+                : "precision: " + statuses.values().stream().filter(s -> s.reached(target.percent())).count()
+                + " of " + statuses.size() + " configurations within ±" + Plan.percent(target.percent()) + "%";
+        Status worst = compared.stream().filter(s -> s.decision() == Report.Decision.UNDECIDED)
+                .max(Comparator.comparingDouble(s -> s.ratio().interval().map(i -> Math.min(i.high(), 1e9)
+                        / Math.max(i.low(), 1e-9)).orElse(0.0))).orElse(null);
+        return "# forkbench: " + words + (worst == null || !target.verdict() ? "" : String.format(Locale.ROOT,
+                "; the widest open one: %s against %s, %.3g× [%.3g, %.3g]", worst.configuration().label(),
+                worst.against(), worst.ratio().value(), worst.ratio().low(),
+                worst.ratio().high() == null ? Double.POSITIVE_INFINITY : worst.ratio().high()));
     }
 
     private boolean overBudget(long began) {
@@ -227,27 +275,18 @@ public final class RoundsRun {
         return ResultDocument.parse(json.toString(StandardCharsets.UTF_8));
     }
 
-    /** One line after each round: converged / total, the worst, elapsed, and a forecast. */
-    private void progress(int rounds, Map<Configuration, Status> statuses, List<Configuration> active, long began,
-                          Plan forecast) {
-        long converged = statuses.values().stream().filter(Status::converged).count();
-        Status worst = statuses.values().stream().filter(s -> !Double.isNaN(s.halfWidthPercent()))
-                .max(Comparator.comparingDouble(Status::halfWidthPercent)).orElse(null);
-        console.line(String.format(Locale.ROOT, "# forkbench: round %d: %d/%d converged (±%s%%)%s; elapsed %s; "
-                        + "%s%s", rounds, converged, statuses.size(), Plan.percent(target.percent()),
-                worst == null ? "" : String.format(Locale.ROOT, "; worst ±%.1f%% %s", worst.halfWidthPercent(),
-                        worst.configuration().label()),
-                Plan.minutes(Duration.ofNanos(System.nanoTime() - began)), forecast.forecast(),
-                active.size() < configurations.size() ? "; " + (configurations.size() - active.size())
-                        + " converged earlier, no longer measured" : ""));
-    }
-
     /** What each configuration reached, as a run's metadata keeps it. */
-    private static List<Precision.Reached> reached(Map<Configuration, Status> statuses) {
+    private List<Precision.Reached> reached(Map<Configuration, Status> statuses, Plan plan) {
         List<Precision.Reached> reached = new ArrayList<>();
-        statuses.forEach((configuration, status) -> reached.add(new Precision.Reached(configuration.label(),
-                status.forks(), Double.isNaN(status.halfWidthPercent()) ? null : status.halfWidthPercent(),
-                status.converged())));
+        statuses.forEach((configuration, status) -> {
+            boolean met = (!target.verdict() || status.decision() == Report.Decision.FASTEST
+                    || status.decision().decided())
+                    && (target.percent() == null || status.reached(target.percent()));
+            reached.add(new Precision.Reached(configuration.label(), status.forks(),
+                    Double.isNaN(status.halfWidthPercent()) ? null : status.halfWidthPercent(),
+                    target.adaptive() && met, plan == null ? null : plan.stages().get(configuration).name(),
+                    plan == null ? null : plan.totals().get(configuration) - target.minRounds()));
+        });
         return List.copyOf(reached);
     }
 

@@ -15,6 +15,8 @@ import forkbench.report.input.Duplicates;
 import forkbench.report.input.InputException;
 import forkbench.report.input.JmhResults;
 import forkbench.report.input.Measurement;
+import forkbench.statistics.TwoStage;
+import forkbench.configuration.ConfigurationKey;
 import forkbench.record.RunMetadata;
 import forkbench.report.model.Report;
 import forkbench.report.model.ReportOptions;
@@ -84,12 +86,17 @@ public final class Reporter {
         Duplicates.refuseRepeatedFiles(files);
         List<Measurement> measurements = new ArrayList<>();
         List<Report.Run> runs = new ArrayList<>();
+        Map<ConfigurationKey, ConfigurationKey> references = new LinkedHashMap<>();
         for (Path file : files) {
             RunMetadata metadata = beside(file, RunMetadata::readFor, RunMetadata.fileFor(file), "run metadata");
             MemoryFootprint memory = beside(file, MemoryFootprint::readFor, MemoryFootprint.fileFor(file),
                     "memory figures");
             String host = metadata == null || metadata.hostname() == null ? UNRECORDED_HOST : metadata.hostname();
-            measurements.addAll(JmhResults.read(file, workerParam, host));
+            List<Measurement> read = JmhResults.read(file, workerParam, host);
+            if (metadata != null && metadata.precision() != null && metadata.precision().twoStage()) {
+                read = judgedForks(read, metadata.precision().pilotForks(), references);
+            }
+            measurements.addAll(read);
             List<Report.Warning> warnings = runWarnings(file, metadata);
             differingMachine(file, metadata, runs).ifPresent(warnings::add);
             runs.add(new Report.Run(file.toString(), host, metadata, memory, warnings));
@@ -98,7 +105,31 @@ public final class Reporter {
             Duplicates.refuse(measurements);
         }
         Duplicates.refuseMixedModes(measurements, false);
-        return Report.of(measurements, runs, options);
+        return Report.of(measurements, runs, options, references);
+    }
+
+    /**
+     * A two-stage run's measurements as it is judged: each configuration by its forks after the pilot (or by its
+     * pilot, where it got fewer than two more), and each job's reference, its fastest in the pilot, added to
+     * {@code references} (see {@link TwoStage}).
+     */
+    private static List<Measurement> judgedForks(List<Measurement> measurements, int pilot,
+                                                 Map<ConfigurationKey, ConfigurationKey> references) {
+        List<Measurement> judged = new ArrayList<>();
+        Map<ConfigurationKey, Double> fastest = new LinkedHashMap<>();
+        for (Measurement m : measurements) {
+            int forks = m.forks().length;
+            TwoStage.Forks kept = TwoStage.judged(forks, pilot);
+            judged.add(m.forkRange(kept.from(), kept.to()));
+            double pilotMean = java.util.Arrays.stream(m.forkRange(0, Math.min(pilot, forks)).forkMeans()).average()
+                    .orElseThrow();
+            ConfigurationKey job = ConfigurationKey.job(m.host(), m.params());
+            if (!fastest.containsKey(job) || pilotMean < fastest.get(job)) {
+                fastest.put(job, pilotMean);
+                references.put(job, m.configuration());
+            }
+        }
+        return judged;
     }
 
     /** How a file kept beside a result is read ({@code null} when there is none). */

@@ -54,9 +54,8 @@ public record Ratio(double value, @JsonIgnore Optional<Interval> interval) {
     }
 
     /**
-     * Whether this ratio is shown to lie within {@code margin} of 1 — two one-sided tests at level α, which is this
-     * ratio's interval at confidence 1 - 2α lying inside [1 / (1 + margin), 1 + margin]. Compute the ratio at that
-     * confidence (0.90 for α = 0.05) before asking.
+     * Whether this ratio is shown to lie within {@code margin} of 1: its interval inside [1 / (1 + margin),
+     * 1 + margin] — two one-sided tests, each at half the interval's error rate (2.5% each for a 95% interval).
      */
     public boolean within(double margin) {
         return interval.map(i -> i.low() >= 1 / (1 + margin) && i.high() <= 1 + margin).orElse(false);

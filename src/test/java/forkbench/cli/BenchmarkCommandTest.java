@@ -39,7 +39,7 @@ class BenchmarkCommandTest {
             "--interleave 0        | --interleave takes a number of rounds from 1 to 1000, got '0'",
             "--interleave=many     | --interleave takes a number of rounds from 1 to 1000, got 'many'",
             "--interleave          | --interleave needs a value",
-            "--interleave-seed 5   | --interleave-seed only makes sense with --interleave or --precision",
+            "--interleave-seed 5   | --interleave-seed only makes sense with --interleave, --verdict or --precision",
             "--interleave 3 --interleave-seed x | --interleave-seed takes a whole number, got 'x'",
             "--interleave 3 -f 2   | the rounds are the forks: leave out -f",
     })

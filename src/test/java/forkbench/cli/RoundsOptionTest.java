@@ -34,6 +34,7 @@ class RoundsOptionTest {
         assertNull(plain.target());
         assertEquals(RoundsOption.DEFAULT, plain.withDefaultRounds().target());
         assertEquals(3, RoundsOption.DEFAULT.minRounds());
+        assertTrue(RoundsOption.DEFAULT.verdict(), "a plain run goes to the verdict");
     }
 
     @Test
@@ -51,7 +52,11 @@ class RoundsOptionTest {
                 List.of("--plan"),
                 List.of("--precision", "0"),
                 List.of("--precision", "abc"),
-                List.of("--precision", "2", "--min-rounds", "2"),
+                List.of("--precision", "2", "--min-rounds", "1"),
+                List.of("--verdict", "--min-rounds", "5", "--max-rounds", "6"),
+                List.of("--margin", "2"),
+                List.of("--verdict", "--margin", "0"),
+                List.of("--verdict", "--verdict"),
                 List.of("--precision", "2", "--max-time", "soon"),
                 List.of("--precision", "2", "--max-time", "99999999999999999999h"),
                 List.of("--precision", "2", "--min-rounds", "9", "--max-rounds", "4"),

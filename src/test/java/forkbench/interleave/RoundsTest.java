@@ -51,59 +51,65 @@ class RoundsTest {
                 "a saved document reads back as itself, so a resumed run continues it exactly");
     }
 
-    @Test
-    void aConfigurationConvergesOnlyWithTheMinimumRoundsAndItsHalfWidthWithinTarget() throws Exception {
-        Target target = new Target(2.0, null, 3, 100, false);
-        ResultDocument tight = ResultDocument.parse("[" + result("2", 10, 10.05, 9.95) + "]");
-        Status status = Status.of(tight, target).values().iterator().next();
-        assertEquals(3, status.forks());
-        assertTrue(status.halfWidthPercent() < 2, String.valueOf(status.halfWidthPercent()));
-        assertTrue(status.converged());
-        ResultDocument twoForks = ResultDocument.parse("[" + result("2", 10, 10.0001) + "]");
-        assertTrue(!Status.of(twoForks, target).values().iterator().next().converged(), "2 forks < 3 minimum");
-        ResultDocument loose = ResultDocument.parse("[" + result("2", 10, 11, 9) + "]");
-        assertTrue(!Status.of(loose, target).values().iterator().next().converged());
+    /** Two configurations of one job, each with these fork means (iterations 1% apart within each fork). */
+    private static ResultDocument job(double[] one, double[] two) throws IOException {
+        return ResultDocument.parse("[" + result("1", one) + "," + result("2", two) + "]");
     }
 
-    /** Three pilot forks with means 10, 11 and 9, iterations 1% apart within each. */
-    private static Status pilotStatus(Target target) throws Exception {
-        return Status.of(ResultDocument.parse("[" + result("2", 10, 11, 9) + "]"), target).values().iterator().next();
-    }
-
-    /** The plan after that pilot: a fork costs 2 s, an iteration 0.5 s, 2 iterations a fork, 3 rounds run. */
-    private static Plan pilotPlan(Target target, Status status) {
-        return Plan.of(target, List.of(status), Map.of(status.configuration(), new Plan.Cost(2.0, 0.5)), 2, 3);
-    }
+    private static final Configuration ONE = new Configuration("b.S.pool", Map.of("n", "10", "workers", "1"));
+    private static final Configuration TWO = new Configuration("b.S.pool", Map.of("n", "10", "workers", "2"));
 
     @Test
-    void thePlanUsesFewIterationsWhenForksDifferMoreThanIterations() throws Exception {
-        // Fork means 10, 11, 9 with iterations 1% apart: nearly all the variance is between forks.
-        Target target = new Target(2.0, null, 3, 100, false);
-        Status status = pilotStatus(target);
-        Plan plan = pilotPlan(target, status);
-        assertEquals(1, plan.iterations());
-        // sd of fork means 1 (10%): ±2% needs about (2.0 · 10 / 2)² ≈ 100 forks, more than the cap... of 100.
-        assertTrue(plan.rounds() > 50, plan.toString());
-        assertTrue(plan.describe().startsWith("±2% for 1 configuration ≈ "), plan.describe());
-        Replicates replicates = status.replicates();
-        assertEquals(100, Plan.forksNeeded(replicates, 1, 0.001, 100), "capped at the maximum");
-        assertEquals(3, Plan.forksNeeded(replicates, 1, 0.5, 100), "never fewer than the pilot's 3");
+    void aTwoStageRunIsJudgedOnTheForksAfterItsPilotAgainstThePilotsFastest() throws Exception {
+        // Pilot (2 forks): 2 workers faster. After it, 3 fresh forks each; the pilot's wild first fork of 1 worker
+        // no longer counts.
+        ResultDocument run = job(new double[] {40, 20.2, 20.0, 20.1, 19.9}, new double[] {10, 10.1, 10.0, 10.05, 9.95});
+        Map<Configuration, Status> statuses = Status.of(run, 2, 0.02);
+        Status one = statuses.get(ONE);
+        assertEquals(5, one.forks());
+        assertEquals(3, one.replicates().forks(), "judged on the 3 forks after the pilot");
+        assertEquals(20.0e6, one.replicates().mean(), 0.1e6, "ns: the forks are in ms");
+        assertEquals(forkbench.report.model.Report.Decision.SLOWER, one.decision());
+        assertEquals(TWO.label(), one.against());
+        assertEquals(forkbench.report.model.Report.Decision.FASTEST, statuses.get(TWO).decision());
+        // Without a pilot every fork counts.
+        assertEquals(5, Status.of(run, 0, 0.02).get(ONE).replicates().forks());
     }
 
     @Test
-    void aPlanThatTheMostRoundsCannotReachSaysSoAndByHowMuch() throws Exception {
-        Target target = new Target(0.5, null, 3, 6, false);
-        Status status = pilotStatus(target);
-        Plan plan = pilotPlan(target, status);
+    void thePilotDecidesWhatIsOverwhelmingAndPlansFreshForksForTheRest() throws Exception {
+        Target target = new Target(null, true, 0.02, null, 2, 100, false);
+        // 1 worker 5x slower with tight forks: decided by the pilot. A third configuration, 1% from the fastest:
+        // measured again, with the fastest.
+        Configuration close = new Configuration("b.S.pool", Map.of("n", "10", "workers", "4"));
+        ResultDocument pilot = ResultDocument.parse("[" + result("1", 50, 50.1) + "," + result("2", 10, 10.05) + ","
+                + result("4", 10.1, 10.12) + "]");
+        Map<Configuration, Replicates> pilots = Status.pilot(pilot, 2);
+        Map<Configuration, Plan.Cost> costs = Map.of(ONE, new Plan.Cost(2.0, 0.5), TWO, new Plan.Cost(2.0, 0.5),
+                close, new Plan.Cost(2.0, 0.5));
+        Plan plan = Plan.of(target, pilots, costs, 2);
+        assertEquals(forkbench.statistics.TwoStage.Stage.DECIDED_IN_PILOT, plan.stages().get(ONE));
+        assertEquals(forkbench.statistics.TwoStage.Stage.REFERENCE, plan.stages().get(TWO));
+        assertEquals(forkbench.statistics.TwoStage.Stage.SECOND_STAGE, plan.stages().get(close));
+        assertEquals(2, plan.totals().get(ONE));
+        assertTrue(plan.totals().get(close) >= 2 + forkbench.statistics.TwoStage.MIN_SECOND_STAGE, plan.toString());
+        assertEquals(plan.totals().get(close), plan.totals().get(TWO), "the reference is measured with it");
+        Map<Configuration, Integer> forks = Map.of(ONE, 2, TWO, 2, close, 2);
+        assertEquals(java.util.Set.of(TWO, close), java.util.Set.copyOf(plan.due(forks)));
+        assertTrue(plan.describe().startsWith("1 of 3 configurations decided by the pilot, 2 measured again: "),
+                plan.describe());
+        assertTrue(plan.remaining(forks).toSeconds() > 0);
+    }
+
+    @Test
+    void aPlanThatTheMostRoundsCannotReachSaysSo() throws Exception {
+        // Forks 10% apart and a 0.5% target: more forks than 6 rounds allow.
+        Target target = new Target(0.5, false, 0.02, null, 2, 6, false);
+        ResultDocument pilot = ResultDocument.parse("[" + result("2", 10, 11) + "]");
+        Map<Configuration, Replicates> pilots = Status.pilot(pilot, 2);
+        Plan plan = Plan.of(target, pilots, Map.of(TWO, new Plan.Cost(2.0, 0.5)), 2);
         assertEquals(6, plan.rounds());
-        Plan.Shortfall shortfall = plan.shortfall().orElseThrow();
-        // sd 1 on a mean of 10 over 6 forks: t(5) · 1 / sqrt(6) / 10 ≈ 10.5%.
-        assertEquals(10.5, shortfall.percent(), 0.2);
-        assertTrue(plan.describe().contains("the most rounds allowed (6) stop short of it: "
-                + status.configuration().label() + " should reach about ±10."), plan.describe());
-        assertTrue(plan.forecast().contains("short of the target"), plan.forecast());
-        Plan reachable = pilotPlan(new Target(50.0, null, 3, 6, false), status);
-        assertTrue(reachable.shortfall().isEmpty(), reachable.toString());
+        assertTrue(plan.describe().contains("1 configuration at the most rounds allowed (6)"), plan.describe());
     }
 
     @Test

@@ -82,6 +82,18 @@ public record Measurement(String source, String host, String benchmark, String l
         return means;
     }
 
+    /** Forks {@code from} (inclusive) to {@code to} (exclusive) alone, with their secondary metrics. */
+    public Measurement forkRange(int from, int to) {
+        Map<String, double[]> kept = new java.util.LinkedHashMap<>();
+        secondary.forEach((name, means) -> {
+            if (means.length == forks.length) {
+                kept.put(name, Arrays.copyOfRange(means, from, to));
+            }
+        });
+        return new Measurement(source, host, benchmark, label, params, workers, mode,
+                Arrays.copyOfRange(forks, from, to), Arrays.copyOfRange(sampleCounts, from, to), kept);
+    }
+
     /** What this is a measurement of: host, label, parameters and workers. */
     public ConfigurationKey configuration() {
         return new ConfigurationKey(host, label, params, workers);

@@ -30,7 +30,8 @@ final class Analysis {
     private Analysis() {
     }
 
-    static Report analyze(List<Measurement> measurements, List<Report.Run> runs, ReportOptions options) {
+    static Report analyze(List<Measurement> measurements, List<Report.Run> runs, ReportOptions options,
+                          Map<ConfigurationKey, ConfigurationKey> references) {
         Map<ConfigurationKey, TreeMap<Integer, List<Measurement>>> grouped = new LinkedHashMap<>();
         for (Measurement m : measurements) {
             grouped.computeIfAbsent(m.configuration().acrossWorkers(), key -> new TreeMap<>())
@@ -81,7 +82,7 @@ final class Analysis {
         for (Measurement m : measurements) {
             firstSeen.putIfAbsent(withoutSize(m.params(), options), firstSeen.size());
         }
-        List<Report.Verdict> verdicts = new ArrayList<>(verdicts(keys, configurations, scaling, rows, options));
+        List<Report.Verdict> verdicts = new ArrayList<>(verdicts(keys, configurations, scaling, rows, options, references));
         verdicts.sort(Comparator.comparing(Report.Verdict::host)
                 .thenComparingInt(v -> firstSeen.getOrDefault(withoutSize(v.params(), options), 0))
                 .thenComparing((a, b) -> ParameterValues.compare(a.params().get(options.sizeParam()),
@@ -100,12 +101,18 @@ final class Analysis {
 
     /**
      * Per host and parameters with a size: each strategy at its recommended worker count (the baseline at its
-     * own), the fastest first, every other one as a ratio to the fastest with its fork-level interval.
+     * own), the fastest first, every other one as a ratio to the fastest with its fork-level interval. The fastest
+     * is the one with the lowest mean — or, for a two-stage run, its job's reference (fastest in the pilot, at its
+     * strategy's recommended count): a reference chosen before the judged forks keeps their intervals free of the
+     * winner's curse (see {@link forkbench.statistics.TwoStage}); one shown faster than it comes first.
+     *
+     * @param references each job's reference configuration, for the jobs of a two-stage run
      */
     private static List<Report.Verdict> verdicts(List<ConfigurationKey> keys,
                                                  Map<ConfigurationKey, TreeMap<Integer, Replicates>> configurations,
                                                  List<Report.Scaling> scaling, List<Report.Row> rows,
-                                                 ReportOptions options) {
+                                                 ReportOptions options,
+                                                 Map<ConfigurationKey, ConfigurationKey> references) {
         Map<ConfigurationKey, Integer> recommended = new LinkedHashMap<>();
         scaling.forEach(s -> recommended.put(s.configuration(), s.recommendedWorkers()));
         Map<ConfigurationKey, List<ConfigurationKey>> jobs = new LinkedHashMap<>();
@@ -115,25 +122,33 @@ final class Analysis {
             }
         }
         List<Report.Verdict> verdicts = new ArrayList<>();
-        for (List<ConfigurationKey> job : jobs.values()) {
+        for (Map.Entry<ConfigurationKey, List<ConfigurationKey>> job : jobs.entrySet()) {
             Map<ConfigurationKey, Map.Entry<Integer, Replicates>> chosen = new LinkedHashMap<>();
-            for (ConfigurationKey key : job) {
+            for (ConfigurationKey key : job.getValue()) {
                 TreeMap<Integer, Replicates> byWorkers = configurations.get(key);
                 Integer workers = recommended.getOrDefault(key, byWorkers.firstKey());
                 chosen.put(key, Map.entry(workers, byWorkers.get(workers)));
             }
-            ConfigurationKey fastest = chosen.entrySet().stream()
+            ConfigurationKey lowest = chosen.entrySet().stream()
                     .min(Comparator.comparingDouble(e -> e.getValue().getValue().mean())).orElseThrow().getKey();
+            ConfigurationKey reference = references.get(job.getKey());
+            ConfigurationKey preferred = reference != null && chosen.containsKey(reference.acrossWorkers())
+                    ? reference.acrossWorkers() : lowest;
+            ConfigurationKey fastest = preferred;
             Replicates best = chosen.get(fastest).getValue();
             List<Report.Standing> standings = new ArrayList<>();
-            chosen.entrySet().stream().sorted(Comparator.comparingDouble(e -> e.getValue().getValue().mean()))
+            // Shown faster than the reference first, then the reference, then the rest by mean.
+            chosen.entrySet().stream().sorted(Comparator.<Map.Entry<ConfigurationKey, Map.Entry<Integer, Replicates>>>
+                            comparingInt(e -> e.getKey().equals(fastest) ? 1 : shownFaster(e.getValue().getValue(),
+                                    best, options) ? 0 : 2)
+                            .thenComparingDouble(e -> e.getValue().getValue().mean()))
                     .forEach(e -> {
                         Replicates time = e.getValue().getValue();
                         Ratio slower = e.getKey().equals(fastest) ? null
                                 : Ratio.of(time.sample(), best.sample(), options.confidence());
                         Report.Decision decision = slower == null ? Report.Decision.FASTEST
-                                : Report.Decision.of(slower, Ratio.of(time.sample(), best.sample(),
-                                tostConfidence(options)), options.margin(), time.forks() >= 2 && best.forks() >= 2);
+                                : Report.Decision.of(slower, options.margin(),
+                                time.forks() >= 2 && best.forks() >= 2);
                         standings.add(new Report.Standing(e.getKey().label(), e.getValue().getKey(), time.mean(),
                                 finite(time.halfWidth(options.confidence())), slower, decision, time.forks()));
                     });
@@ -144,6 +159,11 @@ final class Analysis {
             verdicts.add(new Report.Verdict(fastest.host(), fastest.params(), standings, pays));
         }
         return verdicts;
+    }
+
+    private static boolean shownFaster(Replicates time, Replicates reference, ReportOptions options) {
+        Ratio ratio = Ratio.of(time.sample(), reference.sample(), options.confidence());
+        return Boolean.TRUE.equals(ratio.significant()) && ratio.value() < 1;
     }
 
     private record Analysed(List<Report.Row> rows, Report.Scaling scaling) {
@@ -241,17 +261,12 @@ final class Analysis {
                 List.copyOf(warnings), java.util.Optional.ofNullable(usage));
     }
 
-    /** Two one-sided tests at level α are one interval at 1 - 2α: 0.90 beside the usual 0.95. */
-    static double tostConfidence(ReportOptions options) {
-        return 1 - 2 * (1 - options.confidence());
-    }
-
     /** [best, recommended]: how many workers to use, and why. */
     private record Recommendation(int best, int recommended, String how) {
     }
 
     /**
-     * The fewest workers shown equivalent to the fastest count (its time within the margin by two one-sided tests),
+     * The fewest workers shown equivalent to the fastest count (its 95% interval within the margin),
      * else the fastest count itself — decided when every smaller count is shown slower, undecided otherwise. A
      * difference not shown is never taken for no difference: "not significantly slower" recommends nothing.
      */
@@ -270,11 +285,10 @@ final class Analysis {
         for (Map.Entry<Integer, Replicates> entry : byWorkers.headMap(best).entrySet()) {
             Sample sample = entry.getValue().sample();
             Ratio ratio = Ratio.of(sample, bestSample, options.confidence());
-            Report.Decision decision = Report.Decision.of(ratio, Ratio.of(sample, bestSample, tostConfidence(options)),
-                    options.margin(), sample.count() >= 2);
+            Report.Decision decision = Report.Decision.of(ratio, options.margin(), sample.count() >= 2);
             if (decision == Report.Decision.EQUIVALENT) {
                 return new Recommendation(best, entry.getKey(), String.format(Locale.ROOT, "equivalent to %d "
-                        + "workers within ±%s%% (two one-sided tests): the fewer the better", best,
+                        + "workers within ±%s%% (its 95%% interval inside the margin): the fewer the better", best,
                         java.math.BigDecimal.valueOf(100 * options.margin()).stripTrailingZeros().toPlainString()));
             }
             everySmallerSlower &= decision == Report.Decision.SLOWER;

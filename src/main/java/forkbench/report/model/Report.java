@@ -25,7 +25,16 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
      */
     public static Report of(List<forkbench.report.input.Measurement> measurements, List<Run> runs,
                             ReportOptions options) {
-        return Analysis.analyze(measurements, runs, options);
+        return of(measurements, runs, options, Map.of());
+    }
+
+    /**
+     * @param references each job's reference for a two-stage run: its fastest configuration in the pilot (see
+     *                   {@link forkbench.statistics.TwoStage})
+     */
+    public static Report of(List<forkbench.report.input.Measurement> measurements, List<Run> runs,
+                            ReportOptions options, Map<ConfigurationKey, ConfigurationKey> references) {
+        return Analysis.analyze(measurements, runs, options, references);
     }
 
     /** This report with what moving data cost in it, read off its own verdicts (see {@link DataMovement#of}). */
@@ -81,32 +90,39 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
     }
 
     /**
-     * What the evidence says of a strategy against the fastest, both ways: shown slower, shown the same within the
-     * margin (two one-sided tests), or neither — and then either undecided or, with an interval spanning an order
-     * of magnitude, too noisy to tell anything.
+     * What the evidence says of a strategy against the fastest, both ways, read off one interval: shown slower,
+     * shown the same within the margin, or neither — and then either undecided or, with an interval spanning an
+     * order of magnitude, too noisy to tell anything. The same 95% interval decides both ways, so each wrong
+     * decision (slower when it is not, the same when it is not) has a chance of at most 2.5%.
      */
     public enum Decision {
-        FASTEST, SLOWER, EQUIVALENT, UNDECIDED, TOO_NOISY, NO_INTERVAL;
+        FASTEST, SLOWER, FASTER, EQUIVALENT, UNDECIDED, TOO_NOISY, NO_INTERVAL;
 
         /**
-         * Slower when the ratio's interval lies above 1; equivalent when its interval at the two one-sided tests'
-         * confidence lies within the margin; else undecided, or too noisy to tell when the interval says next to
-         * nothing — or there is none although both sides have forks to build one from (Fieller's interval is
-         * unbounded when the denominator's own interval reaches zero).
+         * Slower when the ratio's interval lies above 1, faster when below (possible only against a reference
+         * chosen before the final forks: see {@link forkbench.statistics.TwoStage}); equivalent when it lies
+         * within the margin; else undecided, or too noisy to tell when the interval says next to nothing — or
+         * there is none although both sides have forks to build one from (Fieller's interval is unbounded when the
+         * denominator's own interval reaches zero).
          *
          * @param replicated whether both sides have at least 2 forks
          */
-        public static Decision of(Ratio ratio, Ratio atTostConfidence, double margin, boolean replicated) {
+        public static Decision of(Ratio ratio, double margin, boolean replicated) {
             if (ratio.low() == null) {
                 return replicated ? TOO_NOISY : NO_INTERVAL;
             }
             if (Boolean.TRUE.equals(ratio.significant())) {
-                return SLOWER;
+                return ratio.value() > 1 ? SLOWER : FASTER;
             }
-            if (atTostConfidence.within(margin)) {
+            if (ratio.within(margin)) {
                 return EQUIVALENT;
             }
             return ratio.tooWide() ? TOO_NOISY : UNDECIDED;
+        }
+
+        /** Whether the evidence settles it: slower, faster or the same. */
+        public boolean decided() {
+            return this == SLOWER || this == FASTER || this == EQUIVALENT;
         }
     }
 

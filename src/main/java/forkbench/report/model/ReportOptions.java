@@ -11,7 +11,7 @@ package forkbench.report.model;
  */
 public record ReportOptions(String baseline, String sizeParam, Double cores, double confidence, double margin) {
 
-    /** Two results within ±2% of each other, shown so by two one-sided tests, are equivalent. */
+    /** Two results within ±2% of each other, shown so by their 95% interval, are equivalent. */
     public static final double DEFAULT_MARGIN = 0.02;
 
     public ReportOptions(String baseline, String sizeParam, Double cores, double confidence) {

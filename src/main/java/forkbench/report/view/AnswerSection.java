@@ -32,7 +32,7 @@ final class AnswerSection {
         blocks.add(new Block.Paragraph(Jobs.summary(report) + " Each strategy at its recommended worker count (the "
                 + "fewest shown equivalent to its best within ±" + margin + "%, else its best); against the fastest: "
                 + "its time / the fastest time, with a " + Format.percent(report.confidence()) + " interval over fork "
-                + "means — slower where the interval lies above 1, equivalent where the two one-sided tests put it "
+                + "means — slower where the interval lies above 1, equivalent where it lies "
                 + "within ±" + margin + "%, otherwise undecided (or too noisy to tell), which is not the same."));
         Set<String> varying = Jobs.varyingParams(report, options);
         boolean severalHosts = Jobs.hosts(report).size() > 1;

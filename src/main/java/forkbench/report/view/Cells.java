@@ -47,6 +47,7 @@ final class Cells {
         return switch (standing.decision()) {
             case FASTEST -> new Cell("fastest", Mark.BEST);
             case SLOWER -> Cell.of(Format.times(ratio.value()) + "× slower" + Format.interval(ratio));
+            case FASTER -> Cell.of(Format.times(1 / ratio.value()) + "× faster" + Format.interval(ratio));
             case EQUIVALENT -> Cell.of("equivalent" + Format.interval(ratio));
             case UNDECIDED -> new Cell("undecided: " + Format.times(ratio.value()) + "×" + Format.interval(ratio),
                     Mark.DIM);

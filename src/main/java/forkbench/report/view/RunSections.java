@@ -30,16 +30,21 @@ final class RunSections {
             if (p == null) {
                 continue;
             }
-            blocks.add(new Block.Paragraph(run.source() + ": target ±" + Format.digits(p.targetPercent()) + "% over "
-                    + "fork means; " + p.converged() + " of " + p.configurations().size() + " configurations reached "
-                    + "it; stopped: " + p.stopped() + (p.plan() == null ? "" : "; plan after the pilot: " + p.plan())
-                    + "."));
+            String target = (p.verdict() ? "the verdict (equivalent within ±" + Format.digits(p.marginPercent()) + "%)"
+                    : "") + (p.verdict() && p.targetPercent() != null ? " and " : "")
+                    + (p.targetPercent() == null ? "" : "±" + Format.digits(p.targetPercent()) + "% over fork means");
+            blocks.add(new Block.Paragraph(run.source() + ": target " + target + "; " + p.converged() + " of "
+                    + p.configurations().size() + " configurations reached it; stopped: " + p.stopped()
+                    + (p.plan() == null ? "" : "; plan after the pilot: " + p.plan()) + "."
+                    + (p.twoStage() ? " Two stages: the first " + p.pilotForks() + " forks of each "
+                    + "configuration were a pilot that planned the rest; a configuration measured again is judged on "
+                    + "its forks after the pilot alone, against its job's fastest in the pilot." : "")));
             List<List<Cell>> rows = p.configurations().stream().filter(c -> !c.converged())
                     .map(c -> List.of(Cell.of(c.configuration()), Cell.of(String.valueOf(c.forks())),
                             Cell.of(c.halfWidthPercent() == null ? "no interval"
                                     : "±" + Format.fixed(c.halfWidthPercent(), 1) + "%"))).toList();
             if (!rows.isEmpty()) {
-                blocks.add(new Block.TableBlock(new Table("precision-" + blocks.size(), "Not converged",
+                blocks.add(new Block.TableBlock(new Table("precision-" + blocks.size(), "Short of the target",
                         List.of(Column.text("configuration"), Column.number("forks"),
                                 Column.number("half-width reached")), rows)));
             }
