@@ -171,15 +171,24 @@ narrowing_exclude() {
 # script's --interleave 3; -f 5 asks for JMH's own way instead of rounds).
 rounds_key() {
   case "$1" in
-    -f|--interleave|--precision|--resume) echo "rounds" ;;
-    --max-time|--min-rounds|--max-rounds) echo "rounds-$1" ;;
+    -f|--interleave|--precision|--verdict|--resume) echo "rounds" ;;
+    --max-time|--min-rounds|--max-rounds|--margin) echo "rounds-$1" ;;
     *) echo "$1" ;;
   esac
 }
 
+# Options that take no value: --verdict, --plan.
+is_flag() {
+  case "$1" in
+    --verdict|--plan) return 0 ;;
+    *) return 1 ;;
+  esac
+}
+
 # jmh_args DEFAULT_OPTIONS... -- USER_ARGUMENTS...: sets JMH_ARGS to the user's arguments followed by each default
-# option (an option and its value) the user did not give. JMH takes most options once, so a user's -i 5 has to
-# replace a script's -i 3 rather than be added to it; for -p the parameter name decides; see rounds_key.
+# option (an option and its value, or a flag: see is_flag) the user did not give. JMH takes most options once, so a
+# user's -i 5 has to replace a script's -i 3 rather than be added to it; for -p the parameter name decides; see
+# rounds_key.
 jmh_args() {
   local defaults=()
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do
@@ -193,19 +202,28 @@ jmh_args() {
     case "$arg" in
       -*) given+="$(rounds_key "${arg%%=*}") " ;;
     esac
+    # JMH's own forks (-f) replace rounds altogether, so no default of a run in rounds applies either.
+    [ "$arg" = "-f" ] && given+="jmh-forks "
     if [ "$previous" = "-p" ]; then
       given+="-p:${arg%%=*} "
     fi
     previous=$arg
   done
-  local i option value key
-  for ((i = 0; i + 1 < ${#defaults[@]}; i += 2)); do
+  local i=0 option value key
+  while [ "$i" -lt "${#defaults[@]}" ]; do
     option=${defaults[$i]}
-    value=${defaults[$((i + 1))]}
+    local pair=("$option")
+    if is_flag "$option"; then
+      i=$((i + 1))
+    else
+      value=${defaults[$((i + 1))]}
+      pair+=("$value")
+      i=$((i + 2))
+    fi
     key=$(rounds_key "$option")
     [ "$option" = "-p" ] && key="-p:${value%%=*}"
-    if [[ "$given" != *" $key "* ]]; then
-      JMH_ARGS+=("$option" "$value")
+    if [[ "$given" != *" $key "* ]] && ! [[ "$key" == rounds* && "$given" == *" jmh-forks "* ]]; then
+      JMH_ARGS+=("${pair[@]}")
     fi
   done
 }

@@ -199,7 +199,7 @@ final class BenchmarkCommand {
             RoundsConsole console = quiet ? new RoundsConsole(out, jmh, isTerminal()) : RoundsConsole.verbose(out);
             progress = new RoundsRun(options, configurations, target, shuffle, scratch, console,
                     (combined, now) -> record.saveRound(combined, now, target, shuffle),
-                    iterationSeconds(entries, options)).run(start);
+                    iterationSeconds(entries, options)).run(start, record.planIterations());
         } finally {
             Leftovers.delete(scratch);
         }

@@ -171,6 +171,16 @@ final class RunRecord {
         return resultFile;
     }
 
+    /**
+     * The measured iterations per fork the plan of the run being resumed chose; empty for a new run and for one
+     * interrupted before its plan.
+     */
+    java.util.OptionalInt planIterations() {
+        Precision precision = resumed ? started.precision() : null;
+        return precision == null || precision.plan() == null || precision.iterations() == null
+                ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(precision.iterations());
+    }
+
     /** Where a quiet run keeps JMH's own output: jmh.log in the run's folder, else NAME.jmh.log beside NAME.json. */
     Path jmhLog() {
         String name = resultFile.getFileName().toString();
@@ -234,12 +244,20 @@ final class RunRecord {
             return;
         }
         ReportOptions options = ReportOptions.defaults();
+        List<String> arguments = List.of();
+        Precision precision = started.precision();
+        if (precision != null && precision.marginPercent() != null) {
+            // The answer judges equivalence with the margin the run measured toward, and report --again keeps it.
+            options = new ReportOptions(options.baseline(), options.sizeParam(), options.cores(),
+                    options.confidence(), precision.marginPercent() / 100);
+            arguments = List.of("--margin", String.valueOf(precision.marginPercent()));
+        }
         try {
             Report report = Reporter.build(List.of(jsonResult), ConfigurationKey.WORKERS, options);
             String where = "";
             if (folder != null) {
                 Path reportFolder = folder.resolve("report");
-                Reporter.write(reportFolder, report, options, List.of(jsonResult), List.of(), resumed);
+                Reporter.write(reportFolder, report, options, List.of(jsonResult), arguments, resumed);
                 where = " (report.md, .csv, .json, .html in " + reportFolder + ")";
             }
             out.println();

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * What the pilot rounds decided and what the rest of the run will measure (see {@link TwoStage}): each
@@ -57,11 +58,20 @@ public record Plan(Target target, Map<Configuration, TwoStage.Stage> stages, Map
      */
     public static Plan of(Target target, Map<Configuration, Replicates> pilot, Map<Configuration, Cost> costs,
                           int measuredIterations) {
+        return of(target, pilot, costs, measuredIterations, OptionalInt.empty());
+    }
+
+    /**
+     * @param chosen the iterations per fork the run chose before it was interrupted, kept when it is resumed so that
+     *               every second-stage fork measures alike; empty to choose them here
+     */
+    public static Plan of(Target target, Map<Configuration, Replicates> pilot, Map<Configuration, Cost> costs,
+                          int measuredIterations, OptionalInt chosen) {
         Map<Configuration, TwoStage.Pilot> pilots = new LinkedHashMap<>();
         pilot.forEach((configuration, r) -> pilots.put(configuration,
                 new TwoStage.Pilot(configuration.job(), configuration.benchmark(), r.forkMeans())));
         Map<Configuration, TwoStage.Planned> planned = TwoStage.plan(pilots, target.goal());
-        int iterations = iterations(pilot, costs, measuredIterations);
+        int iterations = chosen.orElseGet(() -> iterations(pilot, costs, measuredIterations));
         Map<Configuration, TwoStage.Stage> stages = new LinkedHashMap<>();
         Map<Configuration, Integer> totals = new LinkedHashMap<>();
         Map<Configuration, Double> forkCost = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package forkbench.interleave;
 
 import forkbench.record.Precision;
+import forkbench.statistics.TwoStage;
+import forkbench.report.model.Replicates;
 import forkbench.report.model.Report;
 import forkbench.report.input.InputException;
 import org.openjdk.jmh.results.RunResult;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -92,6 +95,15 @@ public final class RoundsRun {
 
     /** Runs rounds after those already in {@code start} (empty for a new run), until the target says stop. */
     public Progress run(ResultDocument start) throws RunnerException, IOException, InputException {
+        return run(start, OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #run(ResultDocument)}, for a resumed run whose plan chose {@code planIterations} measured iterations
+     * per fork: its plan is made again from the same pilot forks, and its second stage goes on measuring alike.
+     */
+    public Progress run(ResultDocument start, OptionalInt planIterations)
+            throws RunnerException, IOException, InputException {
         long began = System.nanoTime();
         ResultDocument combined = start;
         // Each configuration goes on from the forks it has: one missing from a resumed file starts at its first.
@@ -115,8 +127,9 @@ public final class RoundsRun {
                 break;
             } else {
                 if (plan == null) {
-                    plan = Plan.of(target, Status.pilot(combined, pilot), costs(forkSeconds, statuses),
-                            measured(statuses));
+                    Map<Configuration, Replicates> pilotForks = Status.pilot(combined, pilot);
+                    plan = Plan.of(target, pilotForks, costs(forkSeconds, statuses), measured(pilotForks.values()),
+                            planIterations);
                     String from = rounds == target.minRounds() ? "the " + rounds + " pilot rounds"
                             : "the pilot of a resumed run";
                     console.line("# forkbench: plan from " + from + ": " + plan.describe());
@@ -232,9 +245,23 @@ public final class RoundsRun {
                 .max(Comparator.comparingDouble(s -> s.ratio().interval().map(i -> Math.min(i.high(), 1e9)
                         / Math.max(i.low(), 1e-9)).orElse(0.0))).orElse(null);
         return "# forkbench: " + words + (worst == null || !target.verdict() ? "" : String.format(Locale.ROOT,
-                "; the widest open one: %s against %s, %.3g× [%.3g, %.3g]", worst.configuration().label(),
+                "; the widest open one: %s against %s, %.3g× [%.3g, %.3g]%s", worst.configuration().label(),
                 worst.against(), worst.ratio().value(), worst.ratio().low(),
-                worst.ratio().high() == null ? Double.POSITIVE_INFINITY : worst.ratio().high()));
+                worst.ratio().high() == null ? Double.POSITIVE_INFINITY : worst.ratio().high(),
+                forksToDecide(worst, statuses)));
+    }
+
+    /** {@code ; ≈40 forks each would decide it in a new run}, planned from its forks as from a pilot. */
+    private String forksToDecide(Status open, Map<Configuration, Status> statuses) {
+        return statuses.values().stream().filter(s -> s.configuration().label().equals(open.against()))
+                .findFirst().filter(reference -> open.replicates().forks() >= 2 && reference.replicates().forks() >= 2)
+                .map(reference -> {
+                    int most = Report.Standing.MOST_FORKS_TO_DECIDE;
+                    int forks = TwoStage.forksToDecide(open.replicates().sample(), reference.replicates().sample(),
+                            target.margin(), most);
+                    return forks >= most ? "; deciding it would take over " + most + " forks each"
+                            : "; ≈" + forks + " forks each would decide it in a new run";
+                }).orElse("");
     }
 
     private boolean overBudget(long began) {
@@ -290,11 +317,11 @@ public final class RoundsRun {
         return List.copyOf(reached);
     }
 
-    /** Measured iterations per fork so far (the median fork's). */
-    private static int measured(Map<Configuration, Status> statuses) {
+    /** Measured iterations per fork of these forks (the median fork's). */
+    private static int measured(Collection<Replicates> forks) {
         List<Integer> counts = new ArrayList<>();
-        statuses.values().forEach(s -> {
-            for (int n : s.replicates().iterations()) {
+        forks.forEach(r -> {
+            for (int n : r.iterations()) {
                 counts.add(n);
             }
         });

@@ -133,6 +133,10 @@ public final class TwoStage {
         Map<K, Planned> plan = new LinkedHashMap<>();
         for (K key : pilots.keySet()) {
             int n = forks.get(key);
+            if (n > 0) {
+                // A second stage no smaller than its pilot: a row judged on fresh forks never rests on fewer.
+                n = Math.max(n, Math.min(pilots.get(key).forkMeans.length, goal.maxForks()));
+            }
             Stage stage = stages.get(key);
             if (stage == Stage.REFERENCE && n == 0) {
                 stage = Stage.ALONE;
@@ -163,9 +167,10 @@ public final class TwoStage {
     /**
      * The fewest fresh forks a side that should decide {@code own} against {@code best}: its ratio's distance to the
      * nearest decision (above 1 for slower, inside the margin for equivalent) should be the 95% quantile plus the
-     * 80% power quantile of standard errors away, on the log scale, with the pilot's spreads.
+     * 80% power quantile of standard errors away, on the log scale, with the pilot's spreads; {@code max} when it
+     * would take that many or more.
      */
-    static int forksToDecide(Sample own, Sample best, double margin, int max) {
+    public static int forksToDecide(Sample own, Sample best, double margin, int max) {
         double distance = Math.abs(Math.log(own.mean() / best.mean()));
         double target = Math.max(distance, Math.log(1 + margin) - distance);
         double spread = square(own.variation()) + square(best.variation());

@@ -375,6 +375,27 @@ class BenchmarksJarIT {
     }
 
     @Test
+    void aRunToTheVerdictPlansFromItsPilotAndAnswersWithItsOwnMargin(@TempDir Path dir) throws Exception {
+        Run run = run(dir, "StrategyBenchmark.(sequential|threadPool)", "-p", "n=1e6", "-p", "workers=2", "--verdict",
+                "--margin", "5", "--min-rounds", "2", "--max-rounds", "5", "-wi", "1", "-w", "100ms", "-i", "1",
+                "-r", "100ms");
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("# forkbench: plan from the 2 pilot rounds: "), run.out());
+        assertTrue(run.out().contains("# forkbench: verdict: "), run.out());
+        Path folder;
+        try (Stream<Path> runs = Files.list(dir.resolve("results"))) {
+            folder = runs.findFirst().orElseThrow();
+        }
+        String metadata = Files.readString(folder.resolve("result.metadata.json"));
+        assertTrue(metadata.contains("\"pilotForks\" : 2"), metadata);
+        assertTrue(metadata.contains("\"marginPercent\" : 5.0"), metadata);
+        assertTrue(Files.readString(folder.resolve("report/headline.md")).contains("within ±5%"),
+                "the answer judges equivalence with the run's margin");
+        assertTrue(Files.readString(folder.resolve("report/inputs.json")).contains("\"--margin\""),
+                "and report --again keeps it");
+    }
+
+    @Test
     void aCrashKillsTheThreadPoolsJvmWhileTheProcessPoolHealsAndTheFolderHoldsEveryFormat(@TempDir Path dir)
             throws Exception {
         Run run = run(dir, "faults", "--strategies", "threadPool,processPool", "--faults", "crash,throws",

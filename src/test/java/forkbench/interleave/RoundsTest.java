@@ -102,6 +102,22 @@ class RoundsTest {
     }
 
     @Test
+    void aResumedRunMakesThePlanItMadeBeforeAndKeepsMeasuringAlike() throws Exception {
+        Target target = new Target(null, true, 0.02, null, 2, 100, false);
+        Map<Configuration, Plan.Cost> costs = Map.of(ONE, new Plan.Cost(2.0, 0.5), TWO, new Plan.Cost(2.0, 0.5));
+        ResultDocument pilot = job(new double[] {10.3, 10.0}, new double[] {10, 10.1});
+        Plan before = Plan.of(target, Status.pilot(pilot, 2), costs, 2);
+        // Interrupted after two second-stage rounds that happened to measure slower: the plan comes from the pilot
+        // alone, so it is the same; the iterations the plan chose are kept, not chosen again.
+        ResultDocument interrupted = job(new double[] {10.3, 10.0, 30, 31}, new double[] {10, 10.1, 12, 11});
+        Plan resumed = Plan.of(target, Status.pilot(interrupted, 2), costs, 2,
+                java.util.OptionalInt.of(before.iterations() + 1));
+        assertEquals(before.totals(), resumed.totals());
+        assertEquals(before.stages(), resumed.stages());
+        assertEquals(before.iterations() + 1, resumed.iterations());
+    }
+
+    @Test
     void aPlanThatTheMostRoundsCannotReachSaysSo() throws Exception {
         // Forks 10% apart and a 0.5% target: more forks than 6 rounds allow.
         Target target = new Target(0.5, false, 0.02, null, 2, 6, false);

@@ -155,6 +155,23 @@ class AnalysisTest {
     }
 
     @Test
+    void anUndecidedStandingSaysHowManyForksWouldDecideIt() throws Exception {
+        // 1% apart with forks 1% apart: three forks decide nothing; a few dozen each should show it slower.
+        JmhJson json = new JmhJson()
+                .add("b.S.sequential", "avgt", "ms/op", 1, Map.of("n", "9"), new double[][] {{101}, {100}, {102}})
+                .add("b.S.pool", "avgt", "ms/op", 1, Map.of("n", "9", "workers", "1"),
+                        new double[][] {{100}, {99}, {101}});
+        Report report = report(json, ReportOptions.defaults());
+        Report.Standing sequential = report.verdicts().get(0).standings().stream()
+                .filter(s -> s.label().equals("sequential")).findFirst().orElseThrow();
+        assertEquals(Report.Decision.UNDECIDED, sequential.decision(), sequential.toString());
+        assertTrue(sequential.forksToDecide() > 3 && sequential.forksToDecide() < 100, sequential.toString());
+        assertNull(report.verdicts().get(0).standings().get(0).forksToDecide(), "the fastest has nothing to decide");
+        String headline = Reporter.headline(report, ReportOptions.defaults());
+        assertTrue(headline.contains("; ≈" + sequential.forksToDecide() + " forks each to decide |"), headline);
+    }
+
+    @Test
     void aStandingIsSlowerEquivalentUndecidedOrTooNoisyByItsIntervals() {
         double margin = 0.02;
         assertEquals(Report.Decision.SLOWER, Report.Decision.of(Ratio.of(1.5, 1.4, 1.6), margin, true));

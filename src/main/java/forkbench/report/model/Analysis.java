@@ -1,6 +1,7 @@
 package forkbench.report.model;
 
 import forkbench.statistics.Ratio;
+import forkbench.statistics.TwoStage;
 import forkbench.statistics.Sample;
 import forkbench.configuration.ConfigurationKey;
 import forkbench.configuration.ParameterValues;
@@ -149,8 +150,12 @@ final class Analysis {
                         Report.Decision decision = slower == null ? Report.Decision.FASTEST
                                 : Report.Decision.of(slower, options.margin(),
                                 time.forks() >= 2 && best.forks() >= 2);
+                        Integer toDecide = decision == Report.Decision.UNDECIDED
+                                ? TwoStage.forksToDecide(time.sample(), best.sample(), options.margin(),
+                                Report.Standing.MOST_FORKS_TO_DECIDE) : null;
                         standings.add(new Report.Standing(e.getKey().label(), e.getValue().getKey(), time.mean(),
-                                finite(time.halfWidth(options.confidence())), slower, decision, time.forks()));
+                                finite(time.halfWidth(options.confidence())), slower, decision, time.forks(),
+                                toDecide));
                     });
             ConfigurationKey jobKey = ConfigurationKey.job(fastest.host(), fastest.params());
             boolean pays = rows.stream().anyMatch(r -> ConfigurationKey.job(r.host(), r.params()).equals(jobKey)

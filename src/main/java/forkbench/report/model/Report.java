@@ -73,11 +73,17 @@ public record Report(double confidence, String baseline, List<Run> runs, List<Ro
      * @param againstFastest this strategy's time / the fastest one's, with its interval ({@code null} for the fastest)
      * @param decision       what the evidence says of it against the fastest
      * @param forks          the forks behind its time
+     * @param forksToDecide  for an undecided standing, the forks after a pilot each side should need to decide it
+     *                       (80% power, planned from these forks as from a pilot; at most
+     *                       {@link #MOST_FORKS_TO_DECIDE}); {@code null} otherwise
      */
     @com.fasterxml.jackson.annotation.JsonPropertyOrder({"label", "workers", "timeNanos", "timeHalfWidthNanos",
-            "againstFastest", "distinguishable", "decision", "forks"})
+            "againstFastest", "distinguishable", "decision", "forks", "forksToDecide"})
     public record Standing(String label, int workers, double timeNanos, Double timeHalfWidthNanos,
-                           Ratio againstFastest, Decision decision, int forks) {
+                           Ratio againstFastest, Decision decision, int forks, Integer forksToDecide) {
+
+        /** Past this many forks a side the report says only that it would take more: the difference is all but nil. */
+        public static final int MOST_FORKS_TO_DECIDE = 1000;
 
         /**
          * Whether it is shown to be slower than the fastest: its ratio's interval lies above 1 ({@code null} for the

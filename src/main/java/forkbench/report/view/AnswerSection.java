@@ -25,6 +25,11 @@ final class AnswerSection {
     private AnswerSection() {
     }
 
+    private static boolean anyUndecided(Report report) {
+        return report.verdicts().stream().flatMap(v -> v.standings().stream())
+                .anyMatch(s -> s.decision() == Report.Decision.UNDECIDED);
+    }
+
     /** The verdict: per job, each strategy at its recommended workers, fastest first. */
     static Section answer(Report report, ReportOptions options) {
         List<Block> blocks = new ArrayList<>();
@@ -33,7 +38,9 @@ final class AnswerSection {
                 + "fewest shown equivalent to its best within ±" + margin + "%, else its best); against the fastest: "
                 + "its time / the fastest time, with a " + Format.percent(report.confidence()) + " interval over fork "
                 + "means — slower where the interval lies above 1, equivalent where it lies "
-                + "within ±" + margin + "%, otherwise undecided (or too noisy to tell), which is not the same."));
+                + "within ±" + margin + "%, otherwise undecided (or too noisy to tell), which is not the same."
+                + (anyUndecided(report) ? " An undecided one says how many forks each side a new run should measure "
+                + "after its pilot to decide it (80% power, planned from these forks)." : "")));
         Set<String> varying = Jobs.varyingParams(report, options);
         boolean severalHosts = Jobs.hosts(report).size() > 1;
         processesAgainstThreads(report, options, varying, severalHosts).ifPresent(table -> {

@@ -49,12 +49,20 @@ final class Cells {
             case SLOWER -> Cell.of(Format.times(ratio.value()) + "× slower" + Format.interval(ratio));
             case FASTER -> Cell.of(Format.times(1 / ratio.value()) + "× faster" + Format.interval(ratio));
             case EQUIVALENT -> Cell.of("equivalent" + Format.interval(ratio));
-            case UNDECIDED -> new Cell("undecided: " + Format.times(ratio.value()) + "×" + Format.interval(ratio),
+            case UNDECIDED -> new Cell("undecided: " + Format.times(ratio.value()) + "×" + Format.interval(ratio)
+                    + (standing.forksToDecide() == null ? "" : "; " + forksToDecide(standing.forksToDecide())),
                     Mark.DIM);
             case TOO_NOISY -> new Cell("too noisy to tell (" + standing.forks() + (standing.forks() == 1 ? " fork)"
                     : " forks)"), Mark.DIM);
             case NO_INTERVAL -> new Cell(Format.times(ratio.value()) + "× slower" + Format.interval(ratio), Mark.DIM);
         };
+    }
+
+    /** {@code ≈40 forks each to decide}, or that it would take more than anyone should run. */
+    private static String forksToDecide(int forks) {
+        return forks >= Report.Standing.MOST_FORKS_TO_DECIDE
+                ? "over " + Report.Standing.MOST_FORKS_TO_DECIDE + " forks each to decide"
+                : "≈" + forks + " forks each to decide";
     }
 
     static Cell ratio(Ratio ratio, boolean beyondLimit) {
