@@ -118,8 +118,8 @@ final class BenchmarkCommand {
             ParameterChecks.checkParameters(args, cli);
             if (rounds.rounds() && cli.getForkCount().hasValue()) {
                 throw new UsageException("rounds run one fork per configuration per round, so the rounds are the "
-                        + "forks: leave out -f (or leave out " + RoundsOption.ROUNDS + "/" + RoundsOption.PRECISION
-                        + " to run JMH's own way)");
+                        + "forks: leave out -f (or leave out " + RoundsOption.ROUNDS + "/" + RoundsOption.PRECISION + "/"
+                        + RoundsOption.VERDICT + " to run JMH's own way)");
             }
             if (!rounds.given() && !cli.getForkCount().hasValue()) {
                 rounds = rounds.withDefaultRounds();
